@@ -1,0 +1,294 @@
+/**
+ * The scenario file format, schema version 1.
+ *
+ * One zod schema is the single definition: the loader validates with it, TypeScript types are inferred
+ * from it, and `schema/scenario.schema.json` is generated from it for editors. Durations are written as
+ * `250ms`, `30s`, `5m`, `1h30m` or a number of milliseconds, and are parsed to milliseconds.
+ */
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+
+/** The newest scenario schema version this build reads. */
+export const SCHEMA_VERSION = 1;
+
+/** The five simulated system kinds; each scenario has at most one system of each kind. */
+export const SYSTEM_KINDS = ['erp', 'crm', 'loyalty', 'pos', 'ecommerce'] as const;
+export type SystemKind = (typeof SYSTEM_KINDS)[number];
+
+/** Operations each system kind offers, as named in journeys, links and faults. */
+export const SYSTEM_OPERATIONS = {
+  erp: ['reserveInventory', 'lookupPrice', 'postOrder', 'postRefund'],
+  crm: ['getCustomer', 'upsertCustomer', 'logInteraction'],
+  loyalty: ['getBalance', 'accrue', 'redeem', 'reversePoints', 'evaluateTier'],
+  pos: ['captureSale', 'processReturn'],
+  ecommerce: ['placeOrder'],
+} as const satisfies Record<SystemKind, readonly string[]>;
+export type OperationName = (typeof SYSTEM_OPERATIONS)[SystemKind][number];
+
+/** Customer journey kinds, each modelled by one XState machine. */
+export const JOURNEY_KINDS = [
+  'onlineCheckout',
+  'inStoreCheckout',
+  'buyOnlinePickUpInStore',
+  'returnInStore',
+  'promotionActivation',
+  'profileEnrichment',
+] as const;
+export type JourneyKind = (typeof JOURNEY_KINDS)[number];
+
+/** Sales channels where journeys start. */
+export const CHANNELS = ['ecommerce', 'pos'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** How a caller reaches a system. */
+export const INTEGRATION_STYLES = ['direct', 'gateway', 'middleware', 'events'] as const;
+export type IntegrationStyle = (typeof INTEGRATION_STYLES)[number];
+
+/** A duration in milliseconds, written as a number or a string such as `1h30m`. */
+export const durationSchema = z
+  .union([z.number().nonnegative(), z.string()])
+  .transform((value, ctx) => {
+    const parsed = parseDuration(value);
+    if (parsed.ok) return parsed.ms;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  })
+  .meta({ description: 'Milliseconds, or a string such as 250ms, 30s, 5m, 1h30m' });
+
+const probability = z.number().min(0).max(1);
+const positiveInt = z.number().int().positive();
+
+/** A published figure the scenario is calibrated on. */
+export const sourceSchema = z.strictObject({
+  figure: z.string().min(1).meta({ description: 'The published figure as used, with its date' }),
+  url: z.url().meta({ description: 'Where the figure is published' }),
+  usedFor: z.string().optional().meta({ description: 'Which parameter of this scenario it sets' }),
+});
+
+/** Service time of one operation, log-normal through the given p50 and p99. */
+export const latencySchema = z.strictObject({
+  p50: durationSchema,
+  p99: durationSchema,
+});
+
+export const systemSchema = z.strictObject({
+  name: z.string().optional().meta({ description: 'Display name, such as "NetSuite ERP"' }),
+  preset: z.string().optional().meta({ description: 'Vendor limit preset id, such as netsuite-concurrency' }),
+  presetParams: z.record(z.string(), z.number()).optional(),
+  concurrency: positiveInt.default(32).meta({ description: 'Requests served at once; the rest queue' }),
+  queueLimit: z.number().int().nonnegative().default(10_000),
+  errorRate: probability.default(0.001).meta({ description: 'Baseline share of calls that fail' }),
+  latency: z.record(z.string(), latencySchema).default({}),
+});
+
+export const retrySchema = z.strictObject({
+  maxAttempts: positiveInt.default(3),
+  baseDelay: durationSchema.default(100),
+  maxDelay: durationSchema.default(5_000),
+  multiplier: z.number().min(1).default(2),
+  jitter: z.enum(['none', 'full', 'equal']).default('full'),
+});
+
+export const circuitBreakerSchema = z.strictObject({
+  window: z.enum(['count', 'time']).default('count'),
+  windowSize: positiveInt.default(50).meta({ description: 'Calls (count window) or seconds (time window)' }),
+  minimumCalls: positiveInt.default(20),
+  failureRateThreshold: z.number().gt(0).max(100).default(50).meta({ description: 'Percent' }),
+  slowCallDuration: durationSchema.default(2_000),
+  slowCallRateThreshold: z.number().gt(0).max(100).default(100).meta({ description: 'Percent' }),
+  openFor: durationSchema.default(30_000),
+  halfOpenCalls: positiveInt.default(5),
+});
+
+export const rateLimitSchema = z.strictObject({
+  algorithm: z.enum(['tokenBucket', 'leakyBucket', 'slidingWindow']).default('tokenBucket'),
+  limit: z.number().positive().meta({ description: 'Tokens (bucket size) or requests per window' }),
+  per: durationSchema.default(1_000).meta({ description: 'Refill period or window length' }),
+  burst: positiveInt.optional(),
+});
+
+/** Resilience policies applied to a call. Every field is optional; a link overrides the defaults. */
+export const callPolicySchema = z.strictObject({
+  timeout: durationSchema.optional(),
+  retry: retrySchema.optional(),
+  circuitBreaker: circuitBreakerSchema.optional(),
+});
+
+export const policySetSchema = z.strictObject({
+  description: z.string().optional(),
+  calls: callPolicySchema.default({}),
+  gatewayRateLimit: rateLimitSchema.optional(),
+  deadLetter: z.strictObject({ maxAttempts: positiveInt.default(5) }).optional(),
+  idempotency: z.strictObject({ retention: durationSchema.default(86_400_000) }).optional(),
+  provisionalAccrual: z.boolean().default(false).meta({
+    description: 'Record points locally while loyalty is unreachable and settle them when it returns',
+  }),
+  settlementInterval: durationSchema.default(60_000),
+});
+
+export const linkSchema = z.strictObject({
+  from: z.enum([...CHANNELS, 'middleware']),
+  to: z.enum(SYSTEM_KINDS),
+  style: z.enum(INTEGRATION_STYLES).default('gateway'),
+  topic: z.string().optional().meta({ description: 'Event topic, for style: events' }),
+  policy: callPolicySchema.optional(),
+});
+
+export const backboneSchema = z.strictObject({
+  partitions: positiveInt.default(12),
+  consumerConcurrency: positiveInt.default(4),
+  publishLatency: latencySchema.default({ p50: 5, p99: 40 }),
+  duplicateRate: probability.default(0),
+});
+
+/** Arrival-rate profile over the run, in journeys per second. */
+export const profileSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('constant'), rate: z.number().nonnegative() }),
+  z.strictObject({
+    kind: z.literal('ramp'),
+    from: z.number().nonnegative(),
+    to: z.number().nonnegative(),
+    over: durationSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('spike'),
+    base: z.number().nonnegative(),
+    peak: z.number().nonnegative(),
+    at: durationSchema,
+    rise: durationSchema,
+    hold: durationSchema,
+    fall: durationSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('daily'),
+    hourly: z.array(z.number().nonnegative()).length(24).meta({
+      description: 'Relative weight of each hour of the day, starting at the scenario clock start',
+    }),
+    peakRate: z.number().nonnegative(),
+  }),
+  z.strictObject({
+    kind: z.literal('blackFriday'),
+    peakRate: z.number().nonnegative().meta({ description: 'Journeys per second at the peak minute' }),
+    peakAt: durationSchema.meta({ description: 'Offset of the peak minute from the run start' }),
+    peakToAverage: z.number().min(1).meta({ description: 'Peak rate over the day average' }),
+    width: durationSchema.default(3_600_000).meta({ description: 'Width of the peak, one standard deviation' }),
+  }),
+]);
+
+export const loadSchema = z.strictObject({
+  profile: profileSchema,
+  channels: z.record(z.enum(CHANNELS), z.number().nonnegative()).meta({
+    description: 'Share of journeys starting in each channel',
+  }),
+  mix: z.record(z.enum(JOURNEY_KINDS), z.number().nonnegative()).meta({
+    description: 'Relative weight of each journey kind',
+  }),
+  factor: z.number().nonnegative().default(1),
+});
+
+export const populationSchema = z.strictObject({
+  customers: positiveInt.default(10_000),
+  products: positiveInt.default(1_000),
+  stores: positiveInt.default(50),
+  loyaltyMemberShare: probability.default(0.6),
+  redemptionShare: probability.default(0.1).meta({ description: 'Share of member checkouts that redeem points' }),
+  averageBasket: z.number().positive().default(100).meta({ description: 'Mean order value in currency units' }),
+  pointsPerUnit: z.number().nonnegative().default(1),
+});
+
+const faultBase = {
+  at: durationSchema,
+  duration: durationSchema.optional().meta({ description: 'Omitted: until the end of the run' }),
+  note: z.string().optional(),
+};
+
+export const faultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('outage'),
+    system: z.enum(SYSTEM_KINDS),
+    mode: z.enum(['unavailable', 'unresponsive']).default('unavailable'),
+    ...faultBase,
+  }),
+  z.strictObject({
+    kind: z.literal('latency'),
+    system: z.enum(SYSTEM_KINDS),
+    factor: z.number().min(1),
+    ...faultBase,
+  }),
+  z.strictObject({ kind: z.literal('errorRate'), system: z.enum(SYSTEM_KINDS), rate: probability, ...faultBase }),
+  z.strictObject({
+    kind: z.literal('limitCut'),
+    system: z.enum(SYSTEM_KINDS),
+    factor: z.number().gt(0).max(1),
+    ...faultBase,
+  }),
+  z.strictObject({
+    kind: z.literal('partition'),
+    from: z.enum([...CHANNELS, 'middleware']),
+    to: z.enum(SYSTEM_KINDS),
+    ...faultBase,
+  }),
+  z.strictObject({
+    kind: z.literal('duplicateDelivery'),
+    topic: z.string().optional(),
+    rate: probability,
+    ...faultBase,
+  }),
+  z.strictObject({
+    kind: z.literal('outOfOrderDelivery'),
+    topic: z.string().optional(),
+    rate: probability,
+    ...faultBase,
+  }),
+]);
+
+export const scenarioSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  sources: z.array(sourceSchema).default([]),
+  seed: z.number().int().nonnegative().default(1),
+  clock: z.strictObject({
+    start: z.string().optional().meta({ description: 'Wall-clock label of simulated time zero, ISO 8601' }),
+    duration: durationSchema,
+    sampleEvery: durationSchema.default(10_000),
+  }),
+  systems: z.partialRecord(z.enum(SYSTEM_KINDS), systemSchema),
+  links: z.array(linkSchema).default([]),
+  backbone: backboneSchema.default({
+    partitions: 12,
+    consumerConcurrency: 4,
+    publishLatency: { p50: 5, p99: 40 },
+    duplicateRate: 0,
+  }),
+  policies: z.record(z.string(), policySetSchema).default({}),
+  activePolicy: z.string().optional(),
+  load: loadSchema,
+  population: populationSchema.default({
+    customers: 10_000,
+    products: 1_000,
+    stores: 50,
+    loyaltyMemberShare: 0.6,
+    redemptionShare: 0.1,
+    averageBasket: 100,
+    pointsPerUnit: 1,
+  }),
+  faults: z.array(faultSchema).default([]),
+});
+
+/** A scenario after validation: durations in milliseconds, defaults filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type SystemConfig = z.output<typeof systemSchema>;
+export type PolicySet = z.output<typeof policySetSchema>;
+export type CallPolicy = z.output<typeof callPolicySchema>;
+export type RetryPolicy = z.output<typeof retrySchema>;
+export type CircuitBreakerConfig = z.output<typeof circuitBreakerSchema>;
+export type RateLimitConfig = z.output<typeof rateLimitSchema>;
+export type LinkConfig = z.output<typeof linkSchema>;
+export type Fault = z.output<typeof faultSchema>;
+export type LoadProfile = z.output<typeof profileSchema>;
+export type LoadConfig = z.output<typeof loadSchema>;
+export type PopulationConfig = z.output<typeof populationSchema>;
+export type BackboneConfig = z.output<typeof backboneSchema>;
