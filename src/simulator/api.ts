@@ -62,11 +62,19 @@ export interface BusinessFigures {
   ledgerDriftAbsolute: number;
   provisionalPointsPending: number;
   duplicateAccruals: number;
+  /** Repeated loyalty requests dropped by their idempotency key. */
+  duplicatesSuppressed: number;
   refundsWithoutReversal: number;
   redemptionsDeclined: number;
   deadLetterDepth: number;
+  /** Simulated time at which the ledgers first disagreed, or null if they never did. */
+  ledgersDisagreedAt: number | null;
   /** Simulated time at which the ledgers last came to agree after disagreeing, or null. */
   ledgersAgreedAt: number | null;
+  /** The ledgers agree now: no drift and no provisional points waiting. */
+  ledgersAgree: boolean;
+  /** Orders placed whose posting to the ERP failed for good. */
+  ordersNotPosted: number;
 }
 
 /** One point of the time series charted in the studio and kept in the report. */

@@ -124,6 +124,7 @@ export const policySetSchema = z.strictObject({
     description: 'Record points locally while loyalty is unreachable and settle them when it returns',
   }),
   settlementInterval: durationSchema.default(60_000),
+  settlementBatch: positiveInt.default(1_000).meta({ description: 'Provisional accruals settled per interval at most' }),
 });
 
 export const linkSchema = z.strictObject({

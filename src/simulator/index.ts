@@ -1,0 +1,21 @@
+/**
+ * Public entry of the simulator, used by the CLI, the studio's worker and the tests.
+ *
+ * @example
+ * const parsed = parseScenario(text, 'scenarios/black-friday-loyalty-outage.yaml');
+ * if (parsed.ok) {
+ *   const report = createSimulation(parsed.scenario, { seed: 7 }).runToEnd();
+ *   console.log(reportToJson(report));
+ * }
+ */
+export * from './api.js';
+export { createSimulation, Simulation, type SimulationOptions } from './simulation.js';
+export { reportToJson } from './runtime/figures.js';
+export { describeAction, faultActions } from './runtime/controls.js';
+export { parseScenario, type ParseResult, type ParseOptions } from './scenario/load.js';
+export { formatIssue, type ScenarioIssue, type ScenarioIssueCode } from './scenario/issues.js';
+export { formatDuration, parseDuration } from './scenario/duration.js';
+export * from './scenario/schema.js';
+export { getCompiledJourney, journeyMachines, enumerateJourneyPaths } from './journeys/index.js';
+export type { CompiledJourney, CompiledState, JourneyPath } from './journeys/index.js';
+export { JOURNEY_EVENTS, type JourneyEvent, type StepMeta } from './journeys/conventions.js';

@@ -1,0 +1,171 @@
+/**
+ * The policies in force during a run: the active policy set, live switches, and the stateful pieces
+ * (circuit breakers per system, gateway rate limiters per consumer) that act on calls.
+ */
+import type { BreakerState, PolicyToggle } from '../api.js';
+import { CircuitBreaker } from '../policies/circuit-breaker.js';
+import { LeakyBucket, SlidingWindowLog, TokenBucket, type RateLimiter } from '../policies/rate-limit.js';
+import type { PolicySet, RateLimitConfig, RetryPolicy, Scenario, SystemKind } from '../scenario/schema.js';
+import type { Caller, Link } from './links.js';
+
+/**
+ * Timeout of a call when no policy sets one: the caller's socket gives up after 30 s.
+ * NOTE: a model default, not a vendor figure; without it an unresponsive system would hold journeys
+ * for ever.
+ */
+export const TRANSPORT_TIMEOUT_MS = 30_000;
+
+/** The policy set used when a scenario defines none: no retries, no breaker, no degraded modes. */
+const NO_POLICIES: PolicySet = {
+  calls: {},
+  provisionalAccrual: false,
+  settlementInterval: 60_000,
+  settlementBatch: 1_000,
+};
+
+/** The call policy in force on one link. */
+export interface EffectiveCallPolicy {
+  timeout: number;
+  retry: RetryPolicy | null;
+  breaker: CircuitBreaker | null;
+}
+
+const ALL_TOGGLES: readonly PolicyToggle[] = [
+  'retry',
+  'circuitBreaker',
+  'timeout',
+  'gatewayRateLimit',
+  'provisionalAccrual',
+  'idempotency',
+];
+
+/** Policies of one run, switchable while it goes on. */
+export class PolicyRuntime {
+  private readonly scenario: Scenario;
+  private activeName: string | null;
+  private active: PolicySet;
+  private readonly enabled = new Map<PolicyToggle, boolean>(ALL_TOGGLES.map((toggle) => [toggle, true]));
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly gatewayLimiters = new Map<Caller, RateLimiter>();
+  private readonly callPolicies = new Map<string, EffectiveCallPolicy>();
+
+  constructor(scenario: Scenario, policyName: string | null) {
+    this.scenario = scenario;
+    this.activeName = null;
+    this.active = NO_POLICIES;
+    this.select(policyName ?? scenario.activePolicy ?? firstKey(scenario.policies));
+  }
+
+  /** Name of the active policy set, or null when the scenario defines none. */
+  get activePolicy(): string | null {
+    return this.activeName;
+  }
+
+  /** Switches to the named policy set; breakers and limiters start fresh, as on a redeploy. */
+  select(name: string | null): void {
+    if (name !== null && !this.scenario.policies[name]) {
+      const known = Object.keys(this.scenario.policies).join(', ') || 'none';
+      throw new Error(`policy set "${name}" is not defined in the scenario (defined: ${known})`);
+    }
+
+    this.activeName = name;
+    this.active = name === null ? NO_POLICIES : (this.scenario.policies[name] as PolicySet);
+    this.breakers.clear();
+    this.gatewayLimiters.clear();
+    this.callPolicies.clear();
+  }
+
+  /** Switches one policy on or off over the active set. */
+  setEnabled(toggle: PolicyToggle, enabled: boolean): void {
+    this.enabled.set(toggle, enabled);
+    this.callPolicies.clear();
+  }
+
+  /** Returns whether a policy is switched on; it acts only if the active set also configures it. */
+  isEnabled(toggle: PolicyToggle): boolean {
+    return this.enabled.get(toggle) === true;
+  }
+
+  /** Returns the call policy on `link`: the link's own settings over the policy set's defaults. */
+  callPolicy(link: Link): EffectiveCallPolicy {
+    const cached = this.callPolicies.get(link.id);
+    if (cached) return cached;
+
+    const calls = this.active.calls;
+    const own = link.policy ?? {};
+    const timeout = this.isEnabled('timeout') ? (own.timeout ?? calls.timeout ?? TRANSPORT_TIMEOUT_MS) : TRANSPORT_TIMEOUT_MS;
+    const retry = this.isEnabled('retry') ? (own.retry ?? calls.retry ?? null) : null;
+    const breakerConfig = this.isEnabled('circuitBreaker') ? (own.circuitBreaker ?? calls.circuitBreaker ?? null) : null;
+
+    let breaker: CircuitBreaker | null = null;
+    if (breakerConfig) {
+      breaker = this.breakers.get(link.to) ?? new CircuitBreaker(breakerConfig);
+      this.breakers.set(link.to, breaker);
+    }
+
+    const policy = { timeout, retry, breaker };
+    this.callPolicies.set(link.id, policy);
+    return policy;
+  }
+
+  /** Admits a call at the gateway, or returns the Retry-After in ms of the 429 it answers with. */
+  gatewayAdmit(caller: Caller, now: number): number | null {
+    const config = this.active.gatewayRateLimit;
+    if (!config || !this.isEnabled('gatewayRateLimit')) return null;
+
+    let limiter = this.gatewayLimiters.get(caller);
+    if (!limiter) {
+      limiter = createRateLimiter(config);
+      this.gatewayLimiters.set(caller, limiter);
+    }
+    return limiter.tryAcquire(now) ? null : Math.max(1, limiter.retryAfter(now));
+  }
+
+  /** Returns the breaker state for calls to `system`. */
+  breakerState(system: SystemKind, now: number): BreakerState {
+    const breaker = this.breakers.get(system);
+    return breaker ? breaker.state(now) : 'none';
+  }
+
+  /** Whether loyalty accruals are recorded provisionally while loyalty is unreachable. */
+  get provisionalAccrual(): boolean {
+    return this.active.provisionalAccrual && this.isEnabled('provisionalAccrual');
+  }
+
+  /** How often provisional accruals are settled, in ms. */
+  get settlementInterval(): number {
+    return this.active.settlementInterval;
+  }
+
+  /** Provisional accruals settled per interval at most. */
+  get settlementBatch(): number {
+    return this.active.settlementBatch;
+  }
+
+  /** Whether loyalty drops a repeated request by its idempotency key. */
+  get idempotency(): boolean {
+    return this.active.idempotency !== undefined && this.isEnabled('idempotency');
+  }
+
+  /** Delivery attempts of a message before it goes to the dead-letter queue, or null for no limit. */
+  get deadLetterAttempts(): number | null {
+    return this.active.deadLetter?.maxAttempts ?? null;
+  }
+}
+
+/** Creates the rate limiter a gateway policy describes. */
+export function createRateLimiter(config: RateLimitConfig): RateLimiter {
+  switch (config.algorithm) {
+    case 'tokenBucket':
+      return new TokenBucket(config.burst ?? config.limit, config.limit / config.per);
+    case 'leakyBucket':
+      return new LeakyBucket(config.burst ?? config.limit, config.limit / config.per);
+    case 'slidingWindow':
+      return new SlidingWindowLog(config.limit, config.per);
+  }
+}
+
+function firstKey(record: Record<string, unknown>): string | null {
+  const keys = Object.keys(record);
+  return keys.length > 0 ? (keys[0] as string) : null;
+}

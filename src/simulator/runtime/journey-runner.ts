@@ -1,0 +1,241 @@
+/**
+ * Runs customer journeys through their compiled XState machines.
+ *
+ * A journey is an integer state index into its machine's compiled table, plus the facts its decisions
+ * need. The runner enters a state, answers decisions at once, performs a step's call through the link
+ * the scenario sets (a synchronous call with policies, or a message on the backbone for a `notify`
+ * step on an event link), and sends the outcome back as the machine's event.
+ */
+import type { JourneyOutcome, TraceStep } from '../api.js';
+import type { CallResult, SystemEffect } from '../integration/call.js';
+import type { Message } from '../integration/backbone.js';
+import type { Caller } from '../integration/links.js';
+import type { CompiledJourney, CompiledState } from '../journeys/compile.js';
+import { EVENT_INDEX, type DecisionName, type FinalOutcome, type JourneyEvent, type StepMeta } from '../journeys/conventions.js';
+import type { Obligation, ObligationKind } from '../ledger/points-ledger.js';
+import { ORDER_KINDS } from '../metrics/collector.js';
+import type { Channel, JourneyKind } from '../scenario/schema.js';
+import type { SimulationContext } from './context.js';
+import { applyEffect, compensateEffect } from './ledger-effects.js';
+
+/** One customer journey in flight or finished. */
+export interface Journey {
+  readonly id: number;
+  readonly kind: JourneyKind;
+  readonly compiled: CompiledJourney;
+  readonly channel: Channel;
+  readonly customer: number;
+  readonly member: boolean;
+  readonly redeems: boolean;
+  /** Order value in currency units. */
+  readonly value: number;
+  /** Points earned on the order, or reversed on a return. */
+  readonly points: number;
+  readonly redeemPoints: number;
+  readonly startedAt: number;
+  state: number;
+  endedAt: number;
+  outcome: JourneyOutcome;
+  redemption: Obligation | null;
+  redeemConfirmed: boolean;
+  checkoutRecorded: boolean;
+  /** Trace steps, kept only for journeys the studio can inspect. */
+  trace: TraceStep[] | null;
+  path: number[] | null;
+}
+
+/** Receives each journey as it ends. */
+export type JourneyFinished = (journey: Journey) => void;
+
+const OK = EVENT_INDEX.OK;
+const FAILED = EVENT_INDEX.FAILED;
+const DEGRADED = EVENT_INDEX.DEGRADED;
+const EVENT_NAMES: readonly JourneyEvent[] = ['OK', 'FAILED', 'DEGRADED', 'YES', 'NO'];
+
+/** Moves journeys through their machines. */
+export class JourneyRunner {
+  private readonly context: SimulationContext;
+  private readonly finished: JourneyFinished;
+
+  constructor(context: SimulationContext, finished: JourneyFinished) {
+    this.context = context;
+    this.finished = finished;
+  }
+
+  /** Starts a journey in its machine's initial state. */
+  start(journey: Journey): void {
+    this.context.metrics.journeysStarted++;
+    journey.path?.push(journey.state);
+    this.enter(journey);
+  }
+
+  private enter(journey: Journey): void {
+    const states = journey.compiled.states;
+    for (;;) {
+      const state = states[journey.state] as CompiledState;
+      if (state.kind === 'final') {
+        this.finish(journey, state.outcome as FinalOutcome);
+        return;
+      }
+      if (state.kind === 'step') {
+        this.perform(journey, state.step as StepMeta);
+        return;
+      }
+
+      const yes = this.answer(journey, state.decision as DecisionName);
+      this.send(journey, yes ? EVENT_INDEX.YES : EVENT_INDEX.NO, '');
+    }
+  }
+
+  private send(journey: Journey, event: number, detail: string, latency: number | null = null, attempts = 0): void {
+    const state = journey.compiled.states[journey.state] as CompiledState;
+    const next = state.next[event] as number;
+    if (next < 0) {
+      throw new Error(`bug: ${journey.kind} state "${state.id}" does not accept ${EVENT_NAMES[event]}`);
+    }
+
+    if (journey.trace) {
+      journey.trace.push({
+        t: this.context.scheduler.now,
+        state: state.id,
+        event: EVENT_NAMES[event] as string,
+        system: state.step?.system ?? null,
+        operation: state.step?.operation ?? null,
+        detail,
+        latency,
+        attempt: attempts,
+      });
+    }
+    journey.state = next;
+    journey.path?.push(next);
+  }
+
+  private answer(journey: Journey, decision: DecisionName): boolean {
+    switch (decision) {
+      case 'isMember':
+        return journey.member;
+      case 'redeemsReward':
+        return journey.redeems;
+      case 'hasRedeemed':
+        return journey.redeemConfirmed;
+    }
+  }
+
+  private perform(journey: Journey, step: StepMeta): void {
+    const context = this.context;
+    const caller: Caller = journey.channel;
+    const link = context.links.get(caller, step.system);
+    const obligation = this.obligationFor(journey, step);
+    const effect = obligation
+      ? step.compensation
+        ? compensateEffect(context, obligation)
+        : applyEffect(context, obligation)
+      : null;
+
+    if (step.mode === 'notify' && link.style === 'events') {
+      this.publish(journey, step, obligation, effect, link.cut);
+      return;
+    }
+
+    context.executor.call(link, step.operation, effect, (result) => {
+      this.afterCall(journey, step, obligation, result);
+      this.enter(journey);
+    });
+  }
+
+  private afterCall(journey: Journey, step: StepMeta, obligation: Obligation | null, result: CallResult): void {
+    const context = this.context;
+    const now = context.scheduler.now;
+    const detail = result.ok ? 'ok' : describeFailure(result);
+
+    if (result.ok) {
+      if (step.operation === 'redeem') journey.redeemConfirmed = true;
+      if (!journey.checkoutRecorded && (step.operation === 'placeOrder' || step.operation === 'captureSale')) {
+        journey.checkoutRecorded = true;
+        context.metrics.recordCheckout(now - journey.startedAt);
+      }
+      this.send(journey, OK, detail, result.latency, result.attempts);
+      return;
+    }
+
+    if (step.operation === 'postOrder') {
+      context.metrics.ordersNotPosted++;
+      context.metrics.revenueAtRisk += journey.value;
+    }
+    if (journey.redeems && (step.operation === 'redeem' || step.operation === 'getBalance')) context.metrics.redemptionsDeclined++;
+
+    if (step.degrade === 'provisionalAccrual' && obligation && context.policies.provisionalAccrual) {
+      context.ledger.markProvisional(obligation, now);
+      context.provisional.push(obligation);
+      this.send(journey, DEGRADED, `${detail}; points recorded provisionally`, result.latency, result.attempts);
+      return;
+    }
+
+    if (obligation && !step.compensation) context.ledger.giveUp(obligation, now);
+    this.send(journey, FAILED, detail, result.latency, result.attempts);
+  }
+
+  private publish(journey: Journey, step: StepMeta, obligation: Obligation | null, effect: SystemEffect | null, cut: boolean): void {
+    const context = this.context;
+    if (cut) {
+      // The channel cannot reach the broker: the step fails at once, as a refused connection.
+      this.afterCall(journey, step, obligation, { ok: false, failure: 'unavailable', latency: 0, attempts: 1, error: null });
+      this.enter(journey);
+      return;
+    }
+
+    const message: Message = {
+      topic: context.links.get(journey.channel, step.system).topic,
+      key: journey.customer,
+      link: context.links.get('middleware', step.system),
+      operation: step.operation,
+      effect,
+      delivered: null,
+      deadLettered: obligation ? (now) => context.ledger.giveUp(obligation, now) : null,
+      publishedAt: context.scheduler.now,
+      attempts: 0,
+    };
+    context.backbone.publish(message, () => {
+      this.send(journey, OK, `published to ${message.topic}`);
+      this.enter(journey);
+    });
+  }
+
+  /** Returns the loyalty obligation a step works on, creating it where the step starts one. */
+  private obligationFor(journey: Journey, step: StepMeta): Obligation | null {
+    if (step.system !== 'loyalty' || !journey.member) return null;
+
+    const now = this.context.scheduler.now;
+    const ledger = this.context.ledger;
+    const create = (kind: ObligationKind, points: number): Obligation => ledger.create(kind, journey.customer, points, now);
+    switch (step.operation) {
+      case 'accrue':
+        return create('accrual', journey.points);
+      case 'redeem':
+        journey.redemption = create('redemption', -journey.redeemPoints);
+        return journey.redemption;
+      case 'reversePoints':
+        return step.compensation ? journey.redemption : create('reversal', -journey.points);
+      default:
+        return null;
+    }
+  }
+
+  private finish(journey: Journey, outcome: FinalOutcome): void {
+    const context = this.context;
+    const now = context.scheduler.now;
+    journey.outcome = outcome;
+    journey.endedAt = now;
+
+    // A shopper who abandons after redeeming is no longer owed the redemption.
+    if (outcome === 'lost' && journey.redemption) context.ledger.cancel(journey.redemption, now);
+    context.metrics.recordOutcome(journey.kind, outcome, ORDER_KINDS.has(journey.kind) ? journey.value : 0);
+    this.finished(journey);
+  }
+}
+
+function describeFailure(result: CallResult): string {
+  const error = result.error;
+  const what = error ? `${error.status} ${error.code}` : (result.failure ?? 'failed');
+  return result.attempts > 1 ? `${what} after ${result.attempts} attempts` : what;
+}
