@@ -29,7 +29,7 @@ import { MetricsCollector } from './metrics/collector.js';
 import { JourneyArchive } from './runtime/archive.js';
 import type { SimulationContext } from './runtime/context.js';
 import { Controls } from './runtime/controls.js';
-import { JourneyRunner, type Journey } from './runtime/journey-runner.js';
+import { JourneyRunner, type Journey, type JourneyScript } from './runtime/journey-runner.js';
 import { applyEffect } from './runtime/ledger-effects.js';
 import { buildReport, businessFigures, landscapeSnapshot } from './runtime/figures.js';
 import type { Scenario, SystemKind } from './scenario/schema.js';
@@ -46,6 +46,8 @@ export interface SimulationOptions {
   policy?: string;
   /** Finished journeys kept with their traces for inspection; 0 keeps none (fastest). */
   traceCapacity?: number;
+  /** Forces the events of journey states; for tests that drive every path of a machine. */
+  script?: JourneyScript;
 }
 
 /** Scheduler priority of housekeeping events, after the journeys of the same millisecond. */
@@ -101,7 +103,7 @@ export class Simulation {
       provisional: [],
     };
     this.controls = new Controls(this.context);
-    this.runner = new JourneyRunner(this.context, (journey) => this.archive.finish(journey));
+    this.runner = new JourneyRunner(this.context, (journey) => this.archive.finish(journey), options.script ?? null);
     this.arrivals = new ArrivalProcess(scenario.load, this.end, this.random.stream('arrivals'));
     this.mix = new JourneyMix(scenario.load);
 

@@ -48,9 +48,9 @@ export class RandomStream {
       return spare;
     }
 
-    let u = 0;
-    let v = 0;
-    let s = 0;
+    let u: number;
+    let v: number;
+    let s: number;
     do {
       u = 2 * this.next() - 1;
       v = 2 * this.next() - 1;

@@ -4,8 +4,8 @@
  */
 import type { BreakerState, PolicyToggle } from '../api.js';
 import { CircuitBreaker } from '../policies/circuit-breaker.js';
-import { LeakyBucket, SlidingWindowLog, TokenBucket, type RateLimiter } from '../policies/rate-limit.js';
-import type { PolicySet, RateLimitConfig, RetryPolicy, Scenario, SystemKind } from '../scenario/schema.js';
+import { createRateLimiter, type RateLimiter } from '../policies/rate-limit.js';
+import type { PolicySet, RetryPolicy, Scenario, SystemKind } from '../scenario/schema.js';
 import type { Caller, Link } from './links.js';
 
 /**
@@ -150,18 +150,6 @@ export class PolicyRuntime {
   /** Delivery attempts of a message before it goes to the dead-letter queue, or null for no limit. */
   get deadLetterAttempts(): number | null {
     return this.active.deadLetter?.maxAttempts ?? null;
-  }
-}
-
-/** Creates the rate limiter a gateway policy describes. */
-export function createRateLimiter(config: RateLimitConfig): RateLimiter {
-  switch (config.algorithm) {
-    case 'tokenBucket':
-      return new TokenBucket(config.burst ?? config.limit, config.limit / config.per);
-    case 'leakyBucket':
-      return new LeakyBucket(config.burst ?? config.limit, config.limit / config.per);
-    case 'slidingWindow':
-      return new SlidingWindowLog(config.limit, config.per);
   }
 }
 

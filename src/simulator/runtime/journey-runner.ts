@@ -47,6 +47,13 @@ export interface Journey {
 /** Receives each journey as it ends. */
 export type JourneyFinished = (journey: Journey) => void;
 
+/**
+ * Forces the event a state sends, or returns null to let the simulation decide. Tests use it to drive
+ * every path of a machine through the real runner; a forced failure goes through the same failure
+ * handling (ledger, degraded modes, figures) as a real one.
+ */
+export type JourneyScript = (journey: Journey, stateId: string) => JourneyEvent | null;
+
 const OK = EVENT_INDEX.OK;
 const FAILED = EVENT_INDEX.FAILED;
 const DEGRADED = EVENT_INDEX.DEGRADED;
@@ -56,10 +63,12 @@ const EVENT_NAMES: readonly JourneyEvent[] = ['OK', 'FAILED', 'DEGRADED', 'YES',
 export class JourneyRunner {
   private readonly context: SimulationContext;
   private readonly finished: JourneyFinished;
+  private readonly script: JourneyScript | null;
 
-  constructor(context: SimulationContext, finished: JourneyFinished) {
+  constructor(context: SimulationContext, finished: JourneyFinished, script: JourneyScript | null = null) {
     this.context = context;
     this.finished = finished;
+    this.script = script;
   }
 
   /** Starts a journey in its machine's initial state. */
@@ -77,13 +86,15 @@ export class JourneyRunner {
         this.finish(journey, state.outcome as FinalOutcome);
         return;
       }
+      const forced = this.script ? this.script(journey, state.id) : null;
       if (state.kind === 'step') {
-        this.perform(journey, state.step as StepMeta);
+        if (forced === 'FAILED' || forced === 'DEGRADED') this.forceFailure(journey, state.step as StepMeta, forced);
+        else this.perform(journey, state.step as StepMeta);
         return;
       }
 
-      const yes = this.answer(journey, state.decision as DecisionName);
-      this.send(journey, yes ? EVENT_INDEX.YES : EVENT_INDEX.NO, '');
+      const yes = forced ? forced === 'YES' : this.answer(journey, state.decision as DecisionName);
+      this.send(journey, yes ? EVENT_INDEX.YES : EVENT_INDEX.NO, forced ? 'forced' : '');
     }
   }
 
@@ -143,7 +154,17 @@ export class JourneyRunner {
     });
   }
 
-  private afterCall(journey: Journey, step: StepMeta, obligation: Obligation | null, result: CallResult): void {
+  /** Fails a step without calling, through the same handling as a real failure. */
+  private forceFailure(journey: Journey, step: StepMeta, event: 'FAILED' | 'DEGRADED'): void {
+    const obligation = this.obligationFor(journey, step);
+    const result: CallResult = { ok: false, failure: 'error', latency: 0, attempts: 1, error: null };
+    this.context.scheduler.after(0, () => {
+      this.afterCall(journey, step, obligation, result, event === 'DEGRADED');
+      this.enter(journey);
+    });
+  }
+
+  private afterCall(journey: Journey, step: StepMeta, obligation: Obligation | null, result: CallResult, degrade = false): void {
     const context = this.context;
     const now = context.scheduler.now;
     const detail = result.ok ? 'ok' : describeFailure(result);
@@ -164,7 +185,8 @@ export class JourneyRunner {
     }
     if (journey.redeems && (step.operation === 'redeem' || step.operation === 'getBalance')) context.metrics.redemptionsDeclined++;
 
-    if (step.degrade === 'provisionalAccrual' && obligation && context.policies.provisionalAccrual) {
+    const provisional = degrade || context.policies.provisionalAccrual;
+    if (step.degrade === 'provisionalAccrual' && obligation && provisional) {
       context.ledger.markProvisional(obligation, now);
       context.provisional.push(obligation);
       this.send(journey, DEGRADED, `${detail}; points recorded provisionally`, result.latency, result.attempts);
@@ -203,7 +225,7 @@ export class JourneyRunner {
 
   /** Returns the loyalty obligation a step works on, creating it where the step starts one. */
   private obligationFor(journey: Journey, step: StepMeta): Obligation | null {
-    if (step.system !== 'loyalty' || !journey.member) return null;
+    if (step.system !== 'loyalty') return null;
 
     const now = this.context.scheduler.now;
     const ledger = this.context.ledger;

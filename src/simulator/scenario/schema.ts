@@ -178,11 +178,11 @@ export const profileSchema = z.discriminatedUnion('kind', [
 
 export const loadSchema = z.strictObject({
   profile: profileSchema,
-  channels: z.record(z.enum(CHANNELS), z.number().nonnegative()).meta({
+  channels: z.partialRecord(z.enum(CHANNELS), z.number().nonnegative()).meta({
     description: 'Share of journeys starting in each channel',
   }),
-  mix: z.record(z.enum(JOURNEY_KINDS), z.number().nonnegative()).meta({
-    description: 'Relative weight of each journey kind',
+  mix: z.partialRecord(z.enum(JOURNEY_KINDS), z.number().nonnegative()).meta({
+    description: 'Relative weight of each journey kind; a kind left out has weight 0',
   }),
   factor: z.number().nonnegative().default(1),
 });
