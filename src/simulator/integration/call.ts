@@ -42,11 +42,11 @@ const TIMED_OUT: VendorError = { status: 504, code: 'TIMEOUT', message: 'no answ
 
 /** Runs calls with the policies in force. */
 export class CallExecutor {
-  private readonly scheduler: Scheduler;
+  readonly scheduler: Scheduler;
+  readonly policies: PolicyRuntime;
+  readonly jitter: RandomStream;
+  readonly listener: AttemptListener;
   private readonly systems: ReadonlyMap<SystemKind, SimSystem>;
-  private readonly policies: PolicyRuntime;
-  private readonly jitter: RandomStream;
-  private readonly listener: AttemptListener;
   private readonly deadlineQueues = new Map<number, DeadlineQueue>();
 
   constructor(
@@ -67,27 +67,11 @@ export class CallExecutor {
   call(link: Link, operation: OperationName, effect: SystemEffect | null, done: (result: CallResult) => void): void {
     const system = this.systems.get(link.to);
     if (!system) throw new Error(`bug: call to ${link.to}, which the scenario does not declare`);
-
-    const started = this.scheduler.now;
-    const attempt = (number: number): void => {
-      this.attempt(link, system, operation, effect, number, (failure, error, retryAfter) => {
-        const now = this.scheduler.now;
-        const policy = this.policies.callPolicy(link);
-        const retry = policy.retry;
-        const retryable = failure !== null && failure !== 'breakerOpen';
-
-        if (retryable && retry && number < retry.maxAttempts) {
-          const delay = retryDelay(number, retry, this.jitter, retryAfter);
-          this.scheduler.after(delay, () => attempt(number + 1));
-          return;
-        }
-        done({ ok: failure === null, failure, latency: now - started, attempts: number, error });
-      });
-    };
-    attempt(1);
+    new Call(this, link, system, operation, effect, done).attempt();
   }
 
-  private deadlines(timeout: number): DeadlineQueue {
+  /** Returns the queue of timeouts of length `timeout`. */
+  deadlines(timeout: number): DeadlineQueue {
     let queue = this.deadlineQueues.get(timeout);
     if (!queue) {
       queue = new DeadlineQueue(this.scheduler);
@@ -95,94 +79,138 @@ export class CallExecutor {
     }
     return queue;
   }
+}
 
-  private attempt(
+/**
+ * One call with its retries. A call has at most one attempt in flight, so one object carries the
+ * attempts in turn; `attempts` tells a late answer or timeout which attempt it belongs to.
+ *
+ * NOTE: a call allocates this object and one bound callback per attempt, rather than a chain of
+ * closures per attempt, because garbage collection took a large share of profiled runs.
+ */
+class Call {
+  attempts = 0;
+  /** The current attempt has its answer or its timeout. */
+  settled = false;
+  private attemptStart = 0;
+  private readonly executor: CallExecutor;
+  private readonly link: Link;
+  private readonly system: SimSystem;
+  private readonly operation: OperationName;
+  private readonly effect: SystemEffect | null;
+  private readonly done: (result: CallResult) => void;
+  private readonly started: number;
+
+  constructor(
+    executor: CallExecutor,
     link: Link,
     system: SimSystem,
     operation: OperationName,
     effect: SystemEffect | null,
-    number: number,
-    finish: (failure: CallFailure | null, error: VendorError | null, retryAfter: number | undefined) => void,
-  ): void {
-    const scheduler = this.scheduler;
+    done: (result: CallResult) => void,
+  ) {
+    this.executor = executor;
+    this.link = link;
+    this.system = system;
+    this.operation = operation;
+    this.effect = effect;
+    this.done = done;
+    this.started = executor.scheduler.now;
+  }
+
+  /** Starts the next attempt. */
+  readonly attempt = (): void => {
+    const { scheduler, policies, listener } = this.executor;
+    const link = this.link;
     const start = scheduler.now;
-    const policy = this.policies.callPolicy(link);
+    const policy = policies.callPolicy(link);
+    this.attempts++;
+    this.settled = false;
+    this.attemptStart = start;
     link.sent++;
 
     if (link.style === 'gateway') {
-      const retryAfter = this.policies.gatewayAdmit(link.from, start);
+      const retryAfter = policies.gatewayAdmit(link.from, start);
       if (retryAfter !== null) {
-        this.listener(link.to, number, 'rateLimited', 0, GATEWAY_REJECTION);
-        finish('rateLimited', { ...GATEWAY_REJECTION, retryAfterMs: retryAfter }, retryAfter);
+        listener(link.to, this.attempts, 'rateLimited', 0, GATEWAY_REJECTION);
+        this.finish('rateLimited', { ...GATEWAY_REJECTION, retryAfterMs: retryAfter }, retryAfter);
         return;
       }
     }
 
     const breaker = policy.breaker;
     if (breaker && !breaker.tryAcquire(start)) {
-      this.listener(link.to, number, 'breakerOpen', 0, BREAKER_OPEN);
-      finish('breakerOpen', BREAKER_OPEN, undefined);
+      listener(link.to, this.attempts, 'breakerOpen', 0, BREAKER_OPEN);
+      this.finish('breakerOpen', BREAKER_OPEN, undefined);
       return;
     }
 
-    const pending: PendingAttempt = {
-      settled: false,
-      deadline: start + policy.timeout,
-      expire: (now) => {
-        breaker?.onError(now, now - start);
-        this.listener(link.to, number, 'timeout', now - start, TIMED_OUT);
-        finish('timeout', TIMED_OUT, undefined);
-      },
-    };
-    this.deadlines(policy.timeout).add(pending);
+    this.executor.deadlines(policy.timeout).add(this, this.attempts, start + policy.timeout);
 
     // A cut link loses the request: only the timeout answers.
     if (link.cut) return;
+    this.system.call(this.operation, this.answer.bind(this, this.attempts));
+  };
 
-    system.call(operation, (outcome) => {
-      const now = scheduler.now;
-      if (effect) effect(outcome, now);
-      if (pending.settled) return;
-      pending.settled = true;
+  /** Ends the current attempt with a timeout, unless it has its answer already. */
+  expire(attempt: number, now: number): void {
+    if (attempt !== this.attempts || this.settled) return;
+    this.settled = true;
 
-      const latency = now - start;
-      const failure = outcome.status === 'ok' ? null : outcome.status;
-      if (breaker) {
-        if (failure === null) breaker.onSuccess(now, latency);
-        else breaker.onError(now, latency);
-      }
-      this.listener(link.to, number, failure, latency, outcome.error);
-      finish(failure, outcome.error, outcome.error?.retryAfterMs);
-    });
+    const latency = now - this.attemptStart;
+    this.executor.policies.callPolicy(this.link).breaker?.onError(now, latency);
+    this.executor.listener(this.link.to, attempt, 'timeout', latency, TIMED_OUT);
+    this.finish('timeout', TIMED_OUT, undefined);
   }
-}
 
-/** An attempt waiting for its answer or its timeout, whichever comes first. */
-interface PendingAttempt {
-  settled: boolean;
-  deadline: number;
-  expire: (now: number) => void;
+  private answer(attempt: number, outcome: CallOutcome): void {
+    const now = this.executor.scheduler.now;
+    if (this.effect) this.effect(outcome, now);
+    if (attempt !== this.attempts || this.settled) return;
+    this.settled = true;
+
+    const latency = now - this.attemptStart;
+    const failure = outcome.status === 'ok' ? null : outcome.status;
+    const breaker = this.executor.policies.callPolicy(this.link).breaker;
+    if (breaker) {
+      // A vendor's throttling answer says "slow down", not "broken": retries with Retry-After
+      // handle it, and counting it would open the breaker on a healthy system under load.
+      if (failure === null) breaker.onSuccess(now, latency);
+      else if (failure !== 'rejected') breaker.onError(now, latency);
+    }
+    this.executor.listener(this.link.to, attempt, failure, latency, outcome.error);
+    this.finish(failure, outcome.error, outcome.error?.retryAfterMs);
+  }
+
+  private finish(failure: CallFailure | null, error: VendorError | null, retryAfter: number | undefined): void {
+    const { scheduler, policies, jitter } = this.executor;
+    const retry = policies.callPolicy(this.link).retry;
+    const retryable = failure !== null && failure !== 'breakerOpen';
+
+    if (retryable && retry && this.attempts < retry.maxAttempts) {
+      scheduler.after(retryDelay(this.attempts, retry, jitter, retryAfter), this.attempt);
+      return;
+    }
+    this.done({ ok: failure === null, failure, latency: scheduler.now - this.started, attempts: this.attempts, error });
+  }
 }
 
 /**
  * Timeouts of one length, in the order the attempts started, which is also the order of their
- * deadlines. One scheduled event wakes the queue at the first deadline still open, so an attempt
- * answered in time costs no event of its own.
+ * deadlines. One scheduled event wakes the queue at the first deadline, so an attempt answered in
+ * time costs no event of its own.
  */
 class DeadlineQueue {
   private readonly scheduler: Scheduler;
-  private readonly attempts = new Ring<PendingAttempt>(64);
+  private readonly calls = new Ring<Call>(64);
+  private readonly attempts = new Ring<number>(64);
+  private readonly deadlines = new Ring<number>(64);
   private armed = false;
   private readonly wake = (now: number): void => {
     this.armed = false;
-    while (this.attempts.length > 0) {
-      const first = (this.attempts.peek() as PendingAttempt);
-      if (first.deadline > now) break;
-      this.attempts.shift();
-      if (!first.settled) {
-        first.settled = true;
-        first.expire(now);
-      }
+    while (this.deadlines.length > 0 && (this.deadlines.peek() as number) <= now) {
+      this.deadlines.shift();
+      this.calls.shift().expire(this.attempts.shift(), now);
     }
     this.arm();
   };
@@ -191,15 +219,25 @@ class DeadlineQueue {
     this.scheduler = scheduler;
   }
 
-  add(attempt: PendingAttempt): void {
+  /** Adds attempt `attempt` of `call`, which times out at `deadline`. */
+  add(call: Call, attempt: number, deadline: number): void {
+    this.calls.push(call);
     this.attempts.push(attempt);
+    this.deadlines.push(deadline);
     if (!this.armed) this.arm();
   }
 
   private arm(): void {
-    while (this.attempts.length > 0 && (this.attempts.peek() as PendingAttempt).settled) this.attempts.shift();
-    if (this.attempts.length === 0) return;
+    // Attempts answered in time leave the front without an event.
+    while (this.calls.length > 0) {
+      const call = this.calls.peek() as Call;
+      if (call.attempts === this.attempts.peek() && !call.settled) break;
+      this.calls.shift();
+      this.attempts.shift();
+      this.deadlines.shift();
+    }
+    if (this.calls.length === 0) return;
     this.armed = true;
-    this.scheduler.at((this.attempts.peek() as PendingAttempt).deadline, this.wake);
+    this.scheduler.at(this.deadlines.peek() as number, this.wake);
   }
 }
