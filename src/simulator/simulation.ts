@@ -71,6 +71,8 @@ export class Simulation {
   private readonly series: SeriesPoint[] = [];
   private seriesSent = 0;
   private nextJourneyId = 1;
+  /** Increases when the load factor changes, so a pending arrival drawn at the old rate is dropped. */
+  private arrivalGeneration = 0;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -103,6 +105,11 @@ export class Simulation {
       provisional: [],
     };
     this.controls = new Controls(this.context);
+    // Arrivals are memoryless, so dropping the pending one and drawing anew at the new rate is exact.
+    this.controls.onLoadChange = () => {
+      this.arrivalGeneration++;
+      this.scheduleArrival(this.now);
+    };
     this.runner = new JourneyRunner(this.context, (journey) => this.archive.finish(journey), options.script ?? null);
     this.arrivals = new ArrivalProcess(scenario.load, this.end, this.random.stream('arrivals'));
     this.mix = new JourneyMix(scenario.load);
@@ -214,7 +221,10 @@ export class Simulation {
   private scheduleArrival(after: number): void {
     const next = this.arrivals.next(after, this.controls.loadFactor);
     if (next === null || next >= this.end) return;
+
+    const generation = this.arrivalGeneration;
     this.scheduler.at(next, (now) => {
+      if (generation !== this.arrivalGeneration) return;
       this.arrive(now);
       this.scheduleArrival(now);
     });

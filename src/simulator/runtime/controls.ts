@@ -10,13 +10,14 @@ import type { SimulationContext } from './context.js';
 /** Applies actions to a run and keeps its fault timeline. */
 export class Controls {
   readonly timeline: TimelineEntry[] = [];
-  /** Factor on the scenario's arrival rate, changed by `loadFactor` actions. */
-  loadFactor: number;
+  /** Live factor on the scenario's arrival rate (on top of `load.factor`), set by `loadFactor` actions. */
+  loadFactor = 1;
+  /** Called after the load factor changes, so the next arrival is drawn at the new rate. */
+  onLoadChange: (() => void) | null = null;
   private readonly context: SimulationContext;
 
   constructor(context: SimulationContext) {
     this.context = context;
-    this.loadFactor = context.scenario.load.factor;
   }
 
   /** Schedules every fault of the scenario, with the action that ends it when it has a duration. */
@@ -68,6 +69,7 @@ export class Controls {
         return;
       case 'loadFactor':
         this.loadFactor = action.factor;
+        this.onLoadChange?.();
         return;
       case 'duplicateDelivery':
         backbone.setDuplicateRate(action.rate, action.topic);

@@ -47,3 +47,37 @@ export function formatDuration(ms: number): string {
   }
   return parts.join('');
 }
+
+const UNIT_WORDS: Record<string, string> = {
+  ms: 'ms', msec: 'ms', msecs: 'ms', millis: 'ms', millisecond: 'ms', milliseconds: 'ms',
+  s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
+  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
+  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+  d: 'd', day: 'd', days: 'd',
+};
+const WORDY_PART = /(\d+(?:\.\d+)?)\s*([a-z]+)/gy;
+
+/**
+ * Rewrites a duration written in words, such as `30 mins` or `1 hour 30 minutes`, in the short form.
+ *
+ * Returns null when the text has no such reading, so the caller falls back to a general hint.
+ *
+ * @example suggestDuration('30 mins') // '30m'
+ */
+export function suggestDuration(text: string): string | null {
+  const source = text.trim().toLowerCase().replace(/\s*(,|and)\s*/g, ' ');
+  let result = '';
+  let matched = 0;
+
+  WORDY_PART.lastIndex = 0;
+  for (let match = WORDY_PART.exec(source); match; match = WORDY_PART.exec(source)) {
+    const unit = UNIT_WORDS[match[2] as string];
+    if (unit === undefined) return null;
+    result += `${match[1]}${unit}`;
+    while (source[WORDY_PART.lastIndex] === ' ') WORDY_PART.lastIndex++;
+    matched = WORDY_PART.lastIndex;
+  }
+
+  if (result === '' || matched !== source.length) return null;
+  return parseDuration(result).ok ? result : null;
+}

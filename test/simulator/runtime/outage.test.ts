@@ -68,3 +68,17 @@ faults:
     expect(strong.business.duplicatesSuppressed).toBeGreaterThan(0);
   });
 });
+
+describe('live load factor', () => {
+  it('doubling the load doubles arrivals', () => {
+    const base = createSimulation(testScenario());
+    base.advanceTo(300_000);
+    const doubled = createSimulation(testScenario());
+    doubled.control({ kind: 'loadFactor', factor: 2 });
+    doubled.advanceTo(300_000);
+
+    const ratio = doubled.snapshot().business.journeysStarted / base.snapshot().business.journeysStarted;
+    expect(ratio).toBeGreaterThan(1.9);
+    expect(ratio).toBeLessThan(2.1);
+  });
+});
