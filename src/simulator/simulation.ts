@@ -236,7 +236,7 @@ export class Simulation {
     const customer = this.population.pickCustomerIndex(stream);
     const value = this.population.basketValue(stream);
     const redeems = stream.chance(this.scenario.population.redemptionShare);
-    const member = this.population.customer(customer).member;
+    const member = this.population.isMember(customer);
     const compiled = getCompiledJourney(kind);
     const points = Math.round(value * this.scenario.population.pointsPerUnit);
     const tracing = this.archive.capacity > 0;

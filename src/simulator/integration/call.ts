@@ -13,7 +13,7 @@ import type { OperationName, SystemKind } from '../scenario/schema.js';
 import type { CallOutcome, SimSystem } from '../systems/system.js';
 import type { VendorError } from '../vendors/limiter.js';
 import type { Link } from './links.js';
-import type { PolicyRuntime } from './policy-runtime.js';
+import type { EffectiveCallPolicy, PolicyRuntime } from './policy-runtime.js';
 
 /** Why a call failed, from the caller's side. */
 export type CallFailure = 'error' | 'rejected' | 'timeout' | 'unavailable' | 'breakerOpen' | 'rateLimited';
@@ -93,6 +93,8 @@ class Call {
   /** The current attempt has its answer or its timeout. */
   settled = false;
   private attemptStart = 0;
+  /** The policy in force when the current attempt started. */
+  private policy: EffectiveCallPolicy;
   private readonly executor: CallExecutor;
   private readonly link: Link;
   private readonly system: SimSystem;
@@ -116,6 +118,7 @@ class Call {
     this.effect = effect;
     this.done = done;
     this.started = executor.scheduler.now;
+    this.policy = executor.policies.callPolicy(link);
   }
 
   /** Starts the next attempt. */
@@ -124,6 +127,7 @@ class Call {
     const link = this.link;
     const start = scheduler.now;
     const policy = policies.callPolicy(link);
+    this.policy = policy;
     this.attempts++;
     this.settled = false;
     this.attemptStart = start;
@@ -158,7 +162,7 @@ class Call {
     this.settled = true;
 
     const latency = now - this.attemptStart;
-    this.executor.policies.callPolicy(this.link).breaker?.onError(now, latency);
+    this.policy.breaker?.onError(now, latency);
     this.executor.listener(this.link.to, attempt, 'timeout', latency, TIMED_OUT);
     this.finish('timeout', TIMED_OUT, undefined);
   }
@@ -171,7 +175,7 @@ class Call {
 
     const latency = now - this.attemptStart;
     const failure = outcome.status === 'ok' ? null : outcome.status;
-    const breaker = this.executor.policies.callPolicy(this.link).breaker;
+    const breaker = this.policy.breaker;
     if (breaker) {
       // A vendor's throttling answer says "slow down", not "broken": retries with Retry-After
       // handle it, and counting it would open the breaker on a healthy system under load.
@@ -183,8 +187,8 @@ class Call {
   }
 
   private finish(failure: CallFailure | null, error: VendorError | null, retryAfter: number | undefined): void {
-    const { scheduler, policies, jitter } = this.executor;
-    const retry = policies.callPolicy(this.link).retry;
+    const { scheduler, jitter } = this.executor;
+    const retry = this.policy.retry;
     const retryable = failure !== null && failure !== 'breakerOpen';
 
     if (retryable && retry && this.attempts < retry.maxAttempts) {

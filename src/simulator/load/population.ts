@@ -68,6 +68,7 @@ const BASKET_SIGMA = 0.6;
 const CUSTOMER_TAG = 1;
 const PRODUCT_TAG = 2;
 const STORE_TAG = 3;
+const MEMBER_TAG = 4;
 const TAG_SHIFT = 2 ** 29;
 
 /**
@@ -101,7 +102,7 @@ export class Population {
     const faker = this.reseed(CUSTOMER_TAG, index);
     const firstName = faker.person.firstName();
     const lastName = faker.person.lastName();
-    const member = faker.number.float() < this.config.loyaltyMemberShare;
+    const member = this.isMember(index);
     const tier = member ? faker.helpers.weightedArrayElement(TIER_WEIGHTS) : null;
     const points = tier === null ? 0 : Math.floor(-MEAN_OPENING_POINTS[tier] * Math.log(1 - faker.number.float()));
 
@@ -146,6 +147,15 @@ export class Population {
     store = { index, id: `S${String(index).padStart(4, '0')}`, name, city };
     this.stores.set(index, store);
     return store;
+  }
+
+  /**
+   * Returns whether customer `index` is a loyalty member, from (seed, index) by a hash rather than faker,
+   * so a journey can ask without generating the customer's name and email.
+   */
+  isMember(index: number): boolean {
+    const uniform = (mix32(((MEMBER_TAG * TAG_SHIFT + index) | 0) ^ this.seedHash) >>> 0) / 0x1_0000_0000;
+    return uniform < this.config.loyaltyMemberShare;
   }
 
   /** Draws a customer index, each customer equally likely. */

@@ -11,6 +11,7 @@ import { LatencyHistogram } from './histogram.js';
 
 /** Call figures of one system as its callers see them. */
 export class SystemFigures {
+  /** Latencies of the closed sample windows; the open window's are in `latencyWindow`. */
   readonly latency = new LatencyHistogram();
   readonly latencyWindow = new LatencyHistogram();
   timeouts = 0;
@@ -65,7 +66,6 @@ export class MetricsCollector {
     else if (failure === 'rateLimited') figures.gatewayRejections++;
 
     if (failure === 'breakerOpen' || failure === 'rateLimited') return;
-    figures.latency.record(latency);
     figures.latencyWindow.record(latency);
     if (failure === null) figures.completedWindow++;
   }
@@ -104,6 +104,7 @@ export class MetricsCollector {
       figures.throughput = (figures.completedWindow * 1_000) / length;
       if (figures.throughput > figures.throughputPeak) figures.throughputPeak = figures.throughput;
       figures.windowLatency = percentiles(figures.latencyWindow);
+      figures.latency.merge(figures.latencyWindow);
       figures.completedWindow = 0;
       figures.latencyWindow.reset();
     }

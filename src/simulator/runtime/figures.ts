@@ -3,7 +3,8 @@
  * the final report.
  */
 import type { BusinessFigures, LinkSnapshot, RunReport, SeriesPoint, SystemReport, SystemSnapshot, TimelineEntry } from '../api.js';
-import { percentiles } from '../metrics/collector.js';
+import { percentiles, type SystemFigures } from '../metrics/collector.js';
+import { LatencyHistogram } from '../metrics/histogram.js';
 import { SCHEMA_VERSION } from '../scenario/schema.js';
 import type { SimulationContext } from './context.js';
 
@@ -106,7 +107,7 @@ export function buildReport(context: SimulationContext, inputs: ReportInputs): R
       rejections: stats.rejections + (figures ? figures.breakerRejections + figures.gatewayRejections : 0),
       timeouts: figures?.timeouts ?? 0,
       throughputPeak: figures?.throughputPeak ?? 0,
-      latency: figures ? percentiles(figures.latency) : { p50: 0, p95: 0, p99: 0 },
+      latency: figures ? percentiles(allLatencies(figures)) : { p50: 0, p95: 0, p99: 0 },
       queueDepthMax: stats.queueDepthMax,
     });
   }
@@ -124,6 +125,13 @@ export function buildReport(context: SimulationContext, inputs: ReportInputs): R
     faults: inputs.timeline.map((entry) => ({ ...entry })),
     series: [...inputs.series],
   };
+}
+
+function allLatencies(figures: SystemFigures): LatencyHistogram {
+  const all = new LatencyHistogram();
+  all.merge(figures.latency);
+  all.merge(figures.latencyWindow);
+  return all;
 }
 
 /**
