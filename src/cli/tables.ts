@@ -1,0 +1,78 @@
+/**
+ * The tables `rrs run` prints: business figures first, because they are what a run is for, then one
+ * row per system.
+ */
+import Table from 'cli-table3';
+import type { BusinessFigures, RunReport, SystemReport } from '../simulator/api.js';
+import { formatCount, formatDecimal, formatDuration, formatMoney, formatPercentiles } from './format.js';
+
+// Plain borders, no colours and no line between rows, so piped output and logs stay short and readable.
+/** Shared cli-table3 options of every table the CLI prints. */
+export const TABLE_OPTIONS = {
+  style: { head: [], border: [] },
+  chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+};
+
+/** Renders the business figures of a finished run as a two-column table. */
+export function renderBusinessTable(report: RunReport): string {
+  const business = report.business;
+  const table = new Table({ head: ['Business figure', 'Value'], ...TABLE_OPTIONS });
+
+  table.push(
+    ['Orders completed', formatCount(business.ordersCompleted)],
+    ['Orders lost', formatCount(business.ordersLost)],
+    ['Revenue captured', formatMoney(business.revenueCaptured)],
+    ['Revenue at risk', formatMoney(business.revenueAtRisk)],
+    [
+      'Checkout latency p50 / p95 / p99',
+      formatPercentiles(business.checkoutLatency.p50, business.checkoutLatency.p95, business.checkoutLatency.p99),
+    ],
+    [
+      'Points accrual lag p50 / p95 / max',
+      formatPercentiles(business.pointsAccrualLag.p50, business.pointsAccrualLag.p95, business.pointsAccrualLag.max),
+    ],
+    ['Ledger drift (points, net / absolute)', `${formatCount(business.ledgerDrift)} / ${formatCount(business.ledgerDriftAbsolute)}`],
+    ['Duplicate accruals', formatCount(business.duplicateAccruals)],
+    ['Refunds without points reversal', formatCount(business.refundsWithoutReversal)],
+    ['Dead-letter depth', formatCount(business.deadLetterDepth)],
+    ['Time until ledgers agree', describeLedgerAgreement(business)],
+  );
+
+  return table.toString();
+}
+
+/**
+ * Words `ledgersAgreedAt`, which is null both when the ledgers never disagreed and when they still
+ * disagree at the end; the remaining drift separates the two.
+ */
+export function describeLedgerAgreement(business: BusinessFigures): string {
+  if (business.ledgersAgreedAt !== null) return formatDuration(business.ledgersAgreedAt);
+
+  const disagree = business.ledgerDriftAbsolute !== 0 || business.provisionalPointsPending !== 0;
+  return disagree ? 'still disagree at end of run' : 'never disagreed';
+}
+
+/** Renders one row per system with its call totals, peak throughput and latency percentiles. */
+export function renderSystemTable(systems: readonly SystemReport[]): string {
+  const table = new Table({
+    head: ['System', 'Preset', 'Calls', 'Completed', 'Errors', 'Rejected', 'Timeouts', 'Peak/s', 'p50 / p95 / p99', 'Max queue'],
+    ...TABLE_OPTIONS,
+  });
+
+  for (const system of systems) {
+    table.push([
+      system.name,
+      system.preset ?? '-',
+      formatCount(system.calls),
+      formatCount(system.completed),
+      formatCount(system.errors),
+      formatCount(system.rejections),
+      formatCount(system.timeouts),
+      formatDecimal(system.throughputPeak),
+      formatPercentiles(system.latency.p50, system.latency.p95, system.latency.p99),
+      formatCount(system.queueDepthMax),
+    ]);
+  }
+
+  return table.toString();
+}
