@@ -34,9 +34,13 @@ function buildProgram(exit: { code: number }): Command {
     .version(VERSION, '-V, --version', 'print the rrs version')
     .helpOption('-h, --help', 'print help for a command')
     .addHelpText('after', EXIT_CODES_HELP)
-    .showHelpAfterError('(run rrs --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+      // commander words a usage error as "error: ..."; rrs words every error as one line with its fix.
+      outputError: (text, write) => write(`rrs: ${text.trim().replace(/^error: /, '')}. Fix: run rrs --help for usage.\n`),
+    });
 
   program
     .command('run')

@@ -35,21 +35,30 @@ export function renderBusinessTable(report: RunReport): string {
     ['Duplicate accruals', formatCount(business.duplicateAccruals)],
     ['Refunds without points reversal', formatCount(business.refundsWithoutReversal)],
     ['Dead-letter depth', formatCount(business.deadLetterDepth)],
-    ['Time until ledgers agree', describeLedgerAgreement(business)],
+    ['Orders placed but not posted to ERP', formatCount(business.ordersNotPosted)],
+    ['Ledgers agree again', describeLedgerAgreement(report)],
   );
 
   return table.toString();
 }
 
 /**
- * Words `ledgersAgreedAt`, which is null both when the ledgers never disagreed and when they still
- * disagree at the end; the remaining drift separates the two.
+ * Words when the loyalty ledger and what the business owes agreed again: the run time, and how long
+ * after the last fault had ended, since that is the recovery time an architect asks for.
  */
-export function describeLedgerAgreement(business: BusinessFigures): string {
-  if (business.ledgersAgreedAt !== null) return formatDuration(business.ledgersAgreedAt);
+export function describeLedgerAgreement(report: Pick<RunReport, 'business' | 'faults'>): string {
+  const business = report.business;
+  if (!business.ledgersAgree) {
+    const since = business.ledgersDisagreedAt === null ? '' : ` since ${formatDuration(business.ledgersDisagreedAt)}`;
+    return `no: they disagree${since} to the end of the run`;
+  }
+  if (business.ledgersAgreedAt === null) return 'never disagreed';
 
-  const disagree = business.ledgerDriftAbsolute !== 0 || business.provisionalPointsPending !== 0;
-  return disagree ? 'still disagree at end of run' : 'never disagreed';
+  const agreedAt = business.ledgersAgreedAt;
+  const faultEnds = report.faults.map((fault) => fault.until).filter((until): until is number => until !== null && until <= agreedAt);
+  const lastEnd = faultEnds.length > 0 ? Math.max(...faultEnds) : null;
+  const after = lastEnd === null ? '' : `, ${formatDuration(agreedAt - lastEnd)} after the last fault ended`;
+  return `at ${formatDuration(agreedAt)} into the run${after}`;
 }
 
 /** Renders one row per system with its call totals, peak throughput and latency percentiles. */

@@ -36,28 +36,42 @@ describe('number formats', () => {
 });
 
 describe('describeLedgerAgreement', () => {
-  const agreed = { ledgersAgreedAt: null, ledgerDriftAbsolute: 0, provisionalPointsPending: 0 } as BusinessFigures;
+  const agreed = { ledgersAgree: true, ledgersAgreedAt: null, ledgersDisagreedAt: null } as BusinessFigures;
+  const outage = {
+    at: 3_600_000,
+    until: 5_400_000,
+    label: 'loyalty down',
+    origin: 'scenario' as const,
+    action: { kind: 'systemDown' as const, system: 'loyalty' as const },
+  };
 
-  it('formats agreement time', () => {
-    expect(describeLedgerAgreement({ ...agreed, ledgersAgreedAt: 5_400_000 })).toBe('1h 30m 00s');
+  it('times agreement after last fault', () => {
+    const business = { ...agreed, ledgersDisagreedAt: 3_600_000, ledgersAgreedAt: 6_120_000 };
+    expect(describeLedgerAgreement({ business, faults: [outage] })).toBe('at 1h 42m 00s into the run, 12m 00s after the last fault ended');
+  });
+
+  it('times agreement without faults', () => {
+    const business = { ...agreed, ledgersDisagreedAt: 60_000, ledgersAgreedAt: 120_000 };
+    expect(describeLedgerAgreement({ business, faults: [] })).toBe('at 2m 00s into the run');
   });
 
   it('reports ledgers never disagreed', () => {
-    expect(describeLedgerAgreement(agreed)).toBe('never disagreed');
+    expect(describeLedgerAgreement({ business: agreed, faults: [] })).toBe('never disagreed');
   });
 
-  it('reports drift left at end', () => {
-    expect(describeLedgerAgreement({ ...agreed, ledgerDriftAbsolute: 40 })).toBe('still disagree at end of run');
-  });
-
-  it('reports pending provisional points', () => {
-    expect(describeLedgerAgreement({ ...agreed, provisionalPointsPending: 3 })).toBe('still disagree at end of run');
+  it('reports disagreement at end', () => {
+    const business = { ...agreed, ledgersAgree: false, ledgersDisagreedAt: 3_600_000 };
+    expect(describeLedgerAgreement({ business, faults: [outage] })).toBe('no: they disagree since 1h 00m 00s to the end of the run');
   });
 });
 
 describe('reportFileName', () => {
   it('names report after file', () => {
     expect(reportFileName('scenarios/black-friday-loyalty-outage.yaml', 7)).toBe('black-friday-loyalty-outage.seed-7.json');
+  });
+
+  it('adds the policy set', () => {
+    expect(reportFileName('scenarios/black-friday.yaml', 7, 'strong')).toBe('black-friday.strong.seed-7.json');
   });
 
   it('keeps dots inside the stem', () => {

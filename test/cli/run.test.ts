@@ -17,8 +17,14 @@ function scenarioSeed(file: string): number {
   return document.seed ?? 1;
 }
 
+function scenarioPolicy(file: string): string | null {
+  const document = parse(readFileSync(file, 'utf8')) as { activePolicy?: string; policies?: Record<string, unknown> };
+  return document.activePolicy ?? Object.keys(document.policies ?? {})[0] ?? null;
+}
+
 function reportPath(out: string, file: string, seed: number): string {
-  return join(out, `${basename(file, extname(file))}.seed-${seed}.json`);
+  const policy = scenarioPolicy(file);
+  return join(out, `${basename(file, extname(file))}${policy === null ? '' : `.${policy}`}.seed-${seed}.json`);
 }
 
 let out: string;
@@ -43,7 +49,7 @@ describe('rrs run', () => {
     const path = reportPath(dir, file, scenarioSeed(file));
     expect(result.stdout).toContain(`Report written to ${path}`);
     expect(result.stdout).toContain('Orders completed');
-    expect(result.stdout).toContain('Time until ledgers agree');
+    expect(result.stdout).toContain('Ledgers agree again');
     expect(existsSync(path)).toBe(true);
     const report = JSON.parse(readFileSync(path, 'utf8'));
     expect(report.reportVersion).toBe(1);

@@ -1,8 +1,8 @@
 /**
  * `rrs run <scenario>`: runs a scenario to its end, prints the figures and writes the JSON report.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { createSimulation, reportToJson } from '../../simulator/index.js';
 import type { Scenario } from '../../simulator/scenario/schema.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -35,8 +35,15 @@ export function runCommand(file: string, options: RunOptions): number {
   const scenario = loaded.scenario;
   checkPolicy(scenario, options.policy);
   const seed = options.seed ?? scenario.seed;
+  prepareOutput(options.out);
 
-  const simulation = createSimulation(scenario, { seed, file, ...(options.policy === undefined ? {} : { policy: options.policy }) });
+  // The report names the file relative to the working folder, so `./x.yaml` and `x.yaml` give the same bytes.
+  const reportedFile = relative(process.cwd(), resolve(file));
+  const simulation = createSimulation(scenario, {
+    seed,
+    file: reportedFile,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
+  });
   const progress = createProgress(options.quiet);
   let report;
   try {
@@ -46,7 +53,7 @@ export function runCommand(file: string, options: RunOptions): number {
   }
 
   const json = reportToJson(report);
-  const reportPath = writeReport(options.out, reportFileName(file, seed), json);
+  const reportPath = writeReport(options.out, reportFileName(file, seed, report.activePolicy), json);
 
   if (options.json) {
     process.stdout.write(json.endsWith('\n') ? json : `${json}\n`);
@@ -77,20 +84,32 @@ function checkPolicy(scenario: Scenario, policy: string | undefined): void {
 }
 
 /**
- * Names the report after the scenario file, for example `black-friday.seed-7.json` for
- * `scenarios/black-friday.yaml` and seed 7. The file name, unlike the scenario's display name, is
- * already safe as a path and unique within a folder.
+ * Names the report after the scenario file, the policy set and the seed, for example
+ * `black-friday.strong.seed-7.json` for `scenarios/black-friday.yaml`, so runs of two policy sets do
+ * not overwrite each other. The file name, unlike the scenario's display name, is already safe as a
+ * path and unique within a folder.
  */
-export function reportFileName(file: string, seed: number): string {
+export function reportFileName(file: string, seed: number, policy: string | null = null): string {
   const stem = basename(file, extname(file));
-  return `${stem}.seed-${seed}.json`;
+  const policyPart = policy === null ? '' : `.${policy.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return `${stem}${policyPart}.seed-${seed}.json`;
+}
+
+/** Creates the report folder before the run, so a bad `--out` fails in a second, not after the run. */
+function prepareOutput(directory: string): void {
+  try {
+    mkdirSync(directory, { recursive: true });
+    accessSync(directory, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new UsageError(`cannot write reports to ${directory}: ${reason}. Fix: pass a writable folder with --out DIR.`);
+  }
 }
 
 function writeReport(directory: string, name: string, json: string): string {
   const path = join(directory, name);
 
   try {
-    mkdirSync(directory, { recursive: true });
     writeFileSync(path, json);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
