@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { RunOptions } from './commands/run.js';
+import type { CompareCommandOptions } from './commands/compare.js';
 import { EXIT, UsageError } from './errors.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -65,6 +66,22 @@ function buildProgram(exit: { code: number }): Command {
     .action(async (files: string[]) => {
       const { validateCommand } = await import('./commands/validate.js');
       exit.code = validateCommand(files);
+    });
+
+  program
+    .command('compare')
+    .description('run one scenario under two policy sets, or two scenarios, with one seed and print their business figures side by side')
+    .argument('<scenario>', 'scenario file, YAML or JSON (side A)')
+    .argument('[scenarioB]', 'second scenario file (side B), to compare two landscapes under the same load')
+    .option('--policies <A,B>', 'two policy sets separated by a comma: A for the first run, B for the second')
+    .addOption(new Option('--seed <n>', 'seed of both runs (default: the seed of the first scenario)').argParser(parseSeed))
+    .option('--out <dir>', 'folder for both reports and the comparison JSON', 'reports')
+    .option('--json', 'print the comparison JSON to stdout instead of the table', false)
+    .option('--quiet', 'print only the comparison path (or only the JSON with --json), with no progress bar', false)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (scenario: string, scenarioB: string | undefined, options: CompareCommandOptions) => {
+      const { compareCommand } = await import('./commands/compare.js');
+      exit.code = compareCommand(scenarioB === undefined ? [scenario] : [scenario, scenarioB], options);
     });
 
   program

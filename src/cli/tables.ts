@@ -3,7 +3,7 @@
  * row per system.
  */
 import Table from 'cli-table3';
-import type { BusinessFigures, RunReport, SystemReport } from '../simulator/api.js';
+import type { RunReport, SystemReport } from '../simulator/api.js';
 import { formatCount, formatDecimal, formatDuration, formatMoney, formatPercentiles } from './format.js';
 
 // Plain borders, no colours and no line between rows, so piped output and logs stay short and readable.

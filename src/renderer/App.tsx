@@ -11,6 +11,7 @@ import { TopBar } from './components/TopBar.js';
 import { startStudio } from './store/actions.js';
 import type { ScenarioDraft } from './store/draft.js';
 import { useStudio } from './store/studio.js';
+import { CompareView } from './views/compare/CompareView.js';
 import { ControlsBar } from './views/controls/ControlsBar.js';
 import { DashboardView } from './views/dashboard/DashboardView.js';
 import { ScenarioView } from './views/editor/ScenarioView.js';
@@ -65,6 +66,11 @@ export function App() {
         {view === 'scenario' ? (
           <ErrorBoundary area="Scenario editor">
             <ScenarioView />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'compare' ? (
+          <ErrorBoundary area="Compare">
+            <CompareView />
           </ErrorBoundary>
         ) : null}
       </main>

@@ -19,3 +19,7 @@ export * from './scenario/schema.js';
 export { getCompiledJourney, journeyMachines, enumerateJourneyPaths } from './journeys/index.js';
 export type { CompiledJourney, CompiledState, JourneyPath } from './journeys/index.js';
 export { JOURNEY_EVENTS, type JourneyEvent, type StepMeta } from './journeys/conventions.js';
+export { compareRuns, compareReports, compareFigures, sideLabel } from './compare.js';
+export type { Comparison, ComparedRun, CompareOptions, Direction, FigureComparison, FigureUnit, RunSpec } from './compare.js';
+export { lintPolicies, formatWarning, NON_IDEMPOTENT_OPERATIONS, type PolicyWarning, type PolicyWarningCode } from './policies/lint.js';
+export { lintScenarioSource, type PlacedWarning } from './policies/lint-source.js';

@@ -17,6 +17,8 @@ import type {
 import { RandomStreams } from './engine/random.js';
 import { Scheduler } from './engine/scheduler.js';
 import { EventBackbone } from './integration/backbone.js';
+import { BatchTransfers } from './integration/batch.js';
+import { messagingSnapshot } from './integration/messaging-figures.js';
 import { CallExecutor } from './integration/call.js';
 import { LinkTable } from './integration/links.js';
 import { PolicyRuntime } from './integration/policy-runtime.js';
@@ -26,9 +28,11 @@ import { ArrivalProcess } from './load/arrivals.js';
 import { JourneyMix } from './load/mix.js';
 import { Population } from './load/population.js';
 import { MetricsCollector } from './metrics/collector.js';
+import { ReceiverIdempotency } from './policies/idempotency.js';
 import { JourneyArchive } from './runtime/archive.js';
 import type { SimulationContext } from './runtime/context.js';
 import { Controls } from './runtime/controls.js';
+import { Continuity } from './runtime/continuity.js';
 import { JourneyRunner, type Journey, type JourneyScript } from './runtime/journey-runner.js';
 import { applyEffect } from './runtime/ledger-effects.js';
 import { buildReport, businessFigures, landscapeSnapshot } from './runtime/figures.js';
@@ -68,6 +72,7 @@ export class Simulation {
   private readonly arrivals: ArrivalProcess;
   private readonly mix: JourneyMix;
   private readonly archive: JourneyArchive;
+  private readonly continuity: Continuity;
   private readonly series: SeriesPoint[] = [];
   private seriesSent = 0;
   private nextJourneyId = 1;
@@ -89,8 +94,16 @@ export class Simulation {
     const metrics = new MetricsCollector([...systems.keys()]);
     const executor = new CallExecutor(this.scheduler, systems, policies, this.random.stream('retry-jitter'), (system, _attempt, failure, latency) =>
       metrics.recordAttempt(system, failure, latency),
+      { links, auth: this.random.stream('gateway-auth') },
     );
-    const backbone = new EventBackbone(this.scheduler, scenario.backbone, executor, policies, this.random.stream('backbone'));
+    const backbone = new EventBackbone(
+      this.scheduler,
+      scenario.backbone,
+      executor,
+      policies,
+      this.random.stream('backbone'),
+      this.random.stream('poison-messages'),
+    );
 
     this.context = {
       scenario,
@@ -100,11 +113,19 @@ export class Simulation {
       policies,
       executor,
       backbone,
+      batches: new BatchTransfers(links, this.scheduler, executor, scenario.clock.start),
       ledger: new PointsLedger(scenario.population.customers),
       metrics,
+      idempotency: new ReceiverIdempotency(),
       provisional: [],
     };
     this.controls = new Controls(this.context);
+    this.continuity = new Continuity(
+      this.context,
+      (customer) => this.population.customer(customer).points,
+      this.random.stream('duplicate-identities'),
+    );
+    this.context.continuity = this.continuity;
     // Arrivals are memoryless, so dropping the pending one and drawing anew at the new rate is exact.
     this.controls.onLoadChange = () => {
       this.arrivalGeneration++;
@@ -164,6 +185,9 @@ export class Simulation {
       newSeries,
       timeline: this.controls.timeline.map((entry) => ({ ...entry })),
       activePolicy: this.context.policies.activePolicy,
+      continuity: this.continuity.snapshot(),
+      messaging: messagingSnapshot(this.context, this.context.batches.snapshots()),
+      callPath: this.context.executor.callPath(this.now),
     };
   }
 
@@ -296,6 +320,7 @@ export class Simulation {
       ledgerDrift: business.ledgerDrift,
       deadLetterDepth: business.deadLetterDepth,
       arrivalsPerSecond: (metrics.arrivalsWindow * 1_000) / length,
+      ...this.continuity.series(now),
     });
     metrics.closeWindow(length);
     for (const link of this.context.links.all()) link.closeWindow(length);

@@ -9,6 +9,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { loadScenarioFile } from '../load.js';
 import { createProgress } from '../progress.js';
 import { renderBusinessTable, renderSystemTable } from '../tables.js';
+import { policyWarningLines } from '../warnings.js';
 
 /** Options of `rrs run`, as commander parses them. */
 export interface RunOptions {
@@ -55,8 +56,11 @@ export function runCommand(file: string, options: RunOptions): number {
   const json = reportToJson(report);
   const reportPath = writeReport(options.out, reportFileName(file, seed, report.activePolicy), json);
 
+  // Warnings go with the tables on stdout, or to stderr beside the JSON; --quiet leaves them out.
+  const warnings = options.quiet ? [] : policyWarningLines(file, scenario, report.activePolicy);
   if (options.json) {
     process.stdout.write(json.endsWith('\n') ? json : `${json}\n`);
+    for (const line of warnings) process.stderr.write(`${line}\n`);
     if (!options.quiet) process.stderr.write(`Report written to ${reportPath}\n`);
     return EXIT.ok;
   }
@@ -68,6 +72,7 @@ export function runCommand(file: string, options: RunOptions): number {
 
   const policy = report.activePolicy ?? 'none';
   process.stdout.write(`${scenario.name}: seed ${seed}, policy ${policy}, ${report.eventsProcessed} events\n`);
+  for (const line of warnings) process.stdout.write(`${line}\n`);
   process.stdout.write(`${renderBusinessTable(report)}\n`);
   process.stdout.write(`${renderSystemTable(report.systems)}\n`);
   process.stdout.write(`Report written to ${reportPath}\n`);

@@ -3,9 +3,11 @@
  */
 import { EXIT, UsageError } from '../errors.js';
 import { loadScenarioFile } from '../load.js';
+import { policyWarningLines } from '../warnings.js';
 
 /**
- * Validates each file, printing `PATH: valid` or one issue per line, and returns the exit code:
+ * Validates each file, printing `PATH: valid` with its policy warnings or one issue per line, and
+ * returns the exit code (warnings leave it unchanged):
  * 0 when every file is valid, 2 when any is invalid or unreadable. Every file is checked even after
  * a failure, so one call lists all problems.
  */
@@ -17,6 +19,7 @@ export function validateCommand(files: readonly string[]): number {
       const loaded = loadScenarioFile(file);
       if (loaded.ok) {
         process.stdout.write(`${file}: valid (${loaded.scenario.name})\n`);
+        for (const line of policyWarningLines(file, loaded.scenario)) process.stdout.write(`${line}\n`);
         continue;
       }
 

@@ -8,6 +8,7 @@ const TABS: { view: StudioView; label: string }[] = [
   { view: 'run', label: 'Run' },
   { view: 'journeys', label: 'Journeys' },
   { view: 'scenario', label: 'Scenario' },
+  { view: 'compare', label: 'Compare' },
 ];
 
 /** Renders the top bar. */

@@ -14,7 +14,7 @@ import { parseClockStart } from './clock.js';
 import { SeriesBuffer } from './series.js';
 
 /** The studio's main views. */
-export type StudioView = 'run' | 'journeys' | 'scenario';
+export type StudioView = 'run' | 'journeys' | 'scenario' | 'compare';
 
 /** Whether the worker can take commands. */
 export type WorkerStatus = 'starting' | 'ready' | 'failed';

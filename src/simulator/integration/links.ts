@@ -24,6 +24,10 @@ export class Link {
   readonly style: IntegrationStyle;
   readonly topic: string;
   readonly policy: CallPolicy | null;
+  /** File schedule of a link with style `batch`, or null for the default schedule. */
+  readonly batch: LinkConfig['batch'] | null;
+  /** Relay through the middleware, for a link with style `middleware`, or null for a plain call. */
+  readonly orchestration: LinkConfig['orchestration'] | null;
   readonly declared: boolean;
   cut = false;
   /** Calls or messages sent since the run start. */
@@ -39,6 +43,8 @@ export class Link {
     this.style = config.style;
     this.topic = config.topic ?? defaultTopic(config.to);
     this.policy = config.policy ?? null;
+    this.batch = config.batch ?? null;
+    this.orchestration = config.orchestration ?? null;
     this.declared = declared;
   }
 

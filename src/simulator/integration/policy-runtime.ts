@@ -5,7 +5,8 @@
 import type { BreakerState, PolicyToggle } from '../api.js';
 import { CircuitBreaker } from '../policies/circuit-breaker.js';
 import { createRateLimiter, type RateLimiter } from '../policies/rate-limit.js';
-import type { PolicySet, RetryPolicy, Scenario, SystemKind } from '../scenario/schema.js';
+import type { BulkheadConfig, HedgeConfig, PolicySet, RetryBudgetConfig, RetryPolicy, Scenario, SystemKind } from '../scenario/schema.js';
+import type { CircuitState } from '../policies/circuit-breaker.js';
 import type { Caller, Link } from './links.js';
 
 /**
@@ -21,6 +22,7 @@ const NO_POLICIES: PolicySet = {
   provisionalAccrual: false,
   settlementInterval: 60_000,
   settlementBatch: 1_000,
+  nestedMiddlewareCalls: false,
 };
 
 /** The call policy in force on one link. */
@@ -28,7 +30,13 @@ export interface EffectiveCallPolicy {
   timeout: number;
   retry: RetryPolicy | null;
   breaker: CircuitBreaker | null;
+  retryBudget: RetryBudgetConfig | null;
+  bulkhead: BulkheadConfig | null;
+  hedge: HedgeConfig | null;
 }
+
+/** Receives each state change of a circuit breaker, with the system it guards. */
+export type BreakerChangeListener = (system: SystemKind, from: CircuitState, to: CircuitState, now: number) => void;
 
 const ALL_TOGGLES: readonly PolicyToggle[] = [
   'retry',
@@ -48,6 +56,10 @@ export class PolicyRuntime {
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly gatewayLimiters = new Map<Caller, RateLimiter>();
   private readonly callPolicies = new Map<string, EffectiveCallPolicy>();
+  /** Increases on every switch of policy set, so stateful policies elsewhere start fresh as breakers do. */
+  generation = 0;
+  /** Called on each breaker state change; set by the call executor to trace and count them. */
+  onBreakerChange: BreakerChangeListener | null = null;
 
   constructor(scenario: Scenario, policyName: string | null) {
     this.scenario = scenario;
@@ -73,6 +85,12 @@ export class PolicyRuntime {
     this.breakers.clear();
     this.gatewayLimiters.clear();
     this.callPolicies.clear();
+    this.generation++;
+  }
+
+  /** The active policy set, for policies that read their own sections of it. */
+  get activeSet(): PolicySet {
+    return this.active;
   }
 
   /** Switches one policy on or off over the active set. */
@@ -99,11 +117,17 @@ export class PolicyRuntime {
 
     let breaker: CircuitBreaker | null = null;
     if (breakerConfig) {
-      breaker = this.breakers.get(link.to) ?? new CircuitBreaker(breakerConfig);
+      const system = link.to;
+      breaker =
+        this.breakers.get(system) ??
+        new CircuitBreaker(breakerConfig, { onStateChange: (from, to, now) => this.onBreakerChange?.(system, from, to, now) });
       this.breakers.set(link.to, breaker);
     }
 
-    const policy = { timeout, retry, breaker };
+    const retryBudget = own.retryBudget ?? calls.retryBudget ?? null;
+    const bulkhead = own.bulkhead ?? calls.bulkhead ?? null;
+    const hedge = own.hedge ?? calls.hedge ?? null;
+    const policy = { timeout, retry, breaker, retryBudget, bulkhead, hedge };
     this.callPolicies.set(link.id, policy);
     return policy;
   }
@@ -147,9 +171,24 @@ export class PolicyRuntime {
     return this.active.idempotency !== undefined && this.isEnabled('idempotency');
   }
 
+  /** Retention in ms of the idempotency keys at receiving systems, or null while idempotency is off. */
+  get idempotencyRetention(): number | null {
+    return this.idempotency ? (this.active.idempotency?.retention ?? null) : null;
+  }
+
   /** Delivery attempts of a message before it goes to the dead-letter queue, or null for no limit. */
   get deadLetterAttempts(): number | null {
     return this.active.deadLetter?.maxAttempts ?? null;
+  }
+
+  /** Whether a malformed message is set aside in the poison queue after its first failed attempt. */
+  get poisonQueue(): boolean {
+    return this.active.deadLetter?.poisonQueue ?? false;
+  }
+
+  /** The scheduled replay of the dead-letter queue, or null when the active set schedules none. */
+  get replay(): PolicySet['replay'] | null {
+    return this.active.replay ?? null;
   }
 }
 

@@ -41,8 +41,14 @@ export type StepMode = (typeof STEP_MODES)[number];
 export const STEP_PRIORITIES = ['critical', 'standard', 'low'] as const;
 export type StepPriority = (typeof STEP_PRIORITIES)[number];
 
-/** Degraded modes a step can fall back to. The runner sends `DEGRADED` when a step fell back. */
-export const DEGRADE_MODES = ['provisionalAccrual'] as const;
+/**
+ * Degraded modes a step can fall back to. The runner sends `DEGRADED` when a step fell back:
+ * - `provisionalAccrual`: points recorded locally and settled with loyalty later.
+ * - `cachedRead`: a read served from a cache filled by earlier reads, within a staleness limit.
+ * - `deferredRedemption`: a redemption queued (or backed by a cached balance) and applied later.
+ * - `queuedUpdate`: a CRM write queued and replayed in order when CRM is back.
+ */
+export const DEGRADE_MODES = ['provisionalAccrual', 'cachedRead', 'deferredRedemption', 'queuedUpdate'] as const;
 export type DegradeMode = (typeof DEGRADE_MODES)[number];
 
 /** Outcomes a final state can carry: every journey outcome except `running`. */

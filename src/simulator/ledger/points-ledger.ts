@@ -62,6 +62,9 @@ export class PointsLedger {
   private firstDisagreedAt: number | null = null;
   private agreedAt: number | null = null;
   private agree = true;
+  /** Time in ms the ledgers disagreed in closed spells. An open spell started at `agreedUntil`. */
+  private disagreedTotal = 0;
+  private agreedUntil = 0;
 
   constructor(customers: number) {
     this.unreconciled = new Float64Array(customers);
@@ -99,6 +102,11 @@ export class PointsLedger {
       if (obligation.applications > 1 && obligation.kind === 'accrual') this.duplicateAccruals++;
     });
     return true;
+  }
+
+  /** Counts a repeated request that the receiver dropped by its idempotency key, applying nothing. */
+  recordSuppressed(): void {
+    this.duplicatesSuppressed++;
   }
 
   /** Records that no process works on the obligation any more (it was given up or dead-lettered). */
@@ -139,6 +147,11 @@ export class PointsLedger {
     });
   }
 
+  /** Returns how long the ledgers have disagreed in total up to `now`, in ms, over all spells. */
+  disagreementTime(now: number): number {
+    return this.agree ? this.disagreedTotal : this.disagreedTotal + (now - this.agreedUntil);
+  }
+
   /** Returns the figures as they stand. */
   figures(): LedgerFigures {
     return {
@@ -177,6 +190,8 @@ export class PointsLedger {
     if (agreeNow === this.agree) return;
 
     this.agree = agreeNow;
+    if (agreeNow) this.disagreedTotal += now - this.agreedUntil;
+    else this.agreedUntil = now;
     if (agreeNow) {
       this.agreedAt = now;
       this.driftAbsolute = 0;

@@ -6,7 +6,7 @@
 import type { FinalOutcome } from '../journeys/conventions.js';
 import type { JourneyKind, SystemKind } from '../scenario/schema.js';
 import { JOURNEY_KINDS } from '../scenario/schema.js';
-import type { CallFailure } from '../integration/call.js';
+import { LOCAL_FAILURES, type CallFailure } from '../integration/call.js';
 import { LatencyHistogram } from './histogram.js';
 
 /** Call figures of one system as its callers see them. */
@@ -63,9 +63,10 @@ export class MetricsCollector {
 
     if (failure === 'timeout') figures.timeouts++;
     else if (failure === 'breakerOpen') figures.breakerRejections++;
-    else if (failure === 'rateLimited') figures.gatewayRejections++;
+    else if (failure !== null && LOCAL_FAILURES.has(failure)) figures.gatewayRejections++;
 
-    if (failure === 'breakerOpen' || failure === 'rateLimited') return;
+    // A request rejected before it reached the system has no system latency to record.
+    if (failure !== null && LOCAL_FAILURES.has(failure)) return;
     figures.latencyWindow.record(latency);
     if (failure === null) figures.completedWindow++;
   }

@@ -77,10 +77,14 @@ export class CircuitBreaker {
       config.window === 'count' ? Math.min(config.minimumCalls, config.windowSize) : config.minimumCalls;
   }
 
-  /** Returns the state at `now`, moving open to half-open once `openFor` has passed. */
+  /**
+   * Returns the state at `now`, moving open to half-open once `openFor` has passed. The move is dated
+   * at the end of the wait, not at the read, so reading the state (a live view) changes nothing a run
+   * records.
+   */
   state(now: number): CircuitState {
     if (this.current === 'open' && now - this.openedAt >= this.config.openFor) {
-      this.transition('halfOpen', now);
+      this.transition('halfOpen', this.openedAt + this.config.openFor);
     }
     return this.current;
   }

@@ -61,3 +61,27 @@ export class DeadLetterQueue<T> {
     return oldest === undefined ? 0 : now - oldest.addedAt;
   }
 }
+
+/**
+ * Spaces replayed messages so they re-enter their topics no faster than a rate: each one gets the next
+ * free slot, `1000 / ratePerSecond` ms after the previous one, and never earlier than now. Slots carry
+ * over between replays, so two replays started close together share the rate instead of doubling it.
+ */
+export class ReplayPacer {
+  private nextSlot = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Returns the simulated time at which the next replayed message may re-enter, and reserves it.
+   *
+   * @throws Error when `ratePerSecond` is not a positive number.
+   */
+  reserve(now: number, ratePerSecond: number): number {
+    if (!(ratePerSecond > 0)) {
+      throw new Error(`Invalid replay rate ${ratePerSecond} per second: use a number above 0.`);
+    }
+
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + 1_000 / ratePerSecond;
+    return slot;
+  }
+}

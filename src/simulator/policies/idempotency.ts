@@ -58,3 +58,99 @@ export class IdempotencyStore {
     }
   }
 }
+
+/** Decision of a receiver on one write: apply it, or drop it as a repeat of a stored key. */
+export type WriteDecision = 'apply' | 'drop';
+
+/** Idempotency figures of one receiving system. */
+export interface ReceiverFigures {
+  /** Keys stored now, including expired keys not yet evicted. */
+  keysStored: number;
+  /** Retention of the store in ms, or null while the active policy set has no idempotency. */
+  retention: number | null;
+  /** Repeated writes dropped by their key. */
+  suppressed: number;
+  /** Writes applied although the same request was applied before: no key check, or the key had expired. */
+  repeatsApplied: number;
+}
+
+/**
+ * Checks the idempotency keys of writes at each receiving system, one store per system.
+ *
+ * The retention comes from the active policy set at each check. When it changes (a live switch of
+ * policy set), the system's store starts empty with the new retention.
+ * NOTE: a real receiver keeps its keys across a client's policy change; starting empty trades that
+ * for not keeping a store whose retention no longer matches the configuration.
+ */
+export class ReceiverIdempotency {
+  private readonly stores = new Map<string, IdempotencyStore>();
+  private readonly retentions = new Map<string, number>();
+  private readonly suppressed = new Map<string, number>();
+  private readonly repeats = new Map<string, number>();
+
+  /**
+   * Decides on a write of `key` at `system` at `now`: `drop` when the key was stored less than
+   * `retention` ms ago, otherwise `apply`. A null `retention` (idempotency off) applies every write.
+   */
+  decide(system: string, key: string, now: number, retention: number | null): WriteDecision {
+    if (retention === null) return 'apply';
+
+    let store = this.stores.get(system);
+    if (!store || this.retentions.get(system) !== retention) {
+      store = new IdempotencyStore(retention);
+      this.stores.set(system, store);
+      this.retentions.set(system, retention);
+    }
+    if (store.check(key, now) === 'new') return 'apply';
+
+    this.suppressed.set(system, (this.suppressed.get(system) ?? 0) + 1);
+    return 'drop';
+  }
+
+  /** Counts a write that `system` applied although it had applied the same request before. */
+  recordRepeat(system: string): void {
+    this.repeats.set(system, (this.repeats.get(system) ?? 0) + 1);
+  }
+
+  /** Returns the figures of `system`, with `retention` as the active policy set configures it. */
+  figures(system: string, retention: number | null): ReceiverFigures {
+    return {
+      keysStored: this.stores.get(system)?.size ?? 0,
+      retention,
+      suppressed: this.suppressed.get(system) ?? 0,
+      repeatsApplied: this.repeats.get(system) ?? 0,
+    };
+  }
+}
+
+/** Receives a note on a write for the journey trace, such as a duplicate dropped by its key. */
+export type WriteNote = (now: number, event: 'DUPLICATE_DROPPED' | 'DUPLICATE_APPLIED', detail: string) => void;
+
+/**
+ * Creates the side effect of one posting request at a receiver that checks its idempotency key, such
+ * as an order posted to the ERP. Every attempt and redelivery of the request runs the same effect, so
+ * it counts the postings of this request: a second posting is a duplicate.
+ *
+ * `retention` is read at each posting, so a live policy change takes effect at once.
+ */
+export function createPostingEffect(
+  receivers: ReceiverIdempotency,
+  system: string,
+  key: string,
+  retention: () => number | null,
+  note: WriteNote | null,
+): (outcome: { status: string }, now: number) => void {
+  let postings = 0;
+  return (outcome, now) => {
+    if (outcome.status !== 'ok') return;
+    if (receivers.decide(system, key, now, retention()) === 'drop') {
+      note?.(now, 'DUPLICATE_DROPPED', `${system} dropped repeated ${key} by its idempotency key`);
+      return;
+    }
+
+    postings++;
+    if (postings === 1) return;
+    receivers.recordRepeat(system);
+    note?.(now, 'DUPLICATE_APPLIED', `${system} applied ${key} again (posting ${postings})`);
+  };
+}

@@ -42,7 +42,9 @@ export class Controls {
 
     const open = this.timeline.find((entry) => entry.origin === 'live' && entry.until === null && endsAction(entry.action, action));
     if (open) open.until = now;
-    if (!isEndAction(action)) this.timeline.push({ at: now, until: null, label: describeAction(action), origin: 'live', action });
+    // A replay happens at one moment, so its entry is closed at once.
+    const until = action.kind === 'replayDeadLetters' ? now : null;
+    if (!isEndAction(action)) this.timeline.push({ at: now, until, label: describeAction(action), origin: 'live', action });
   }
 
   /** Applies an action without recording it. */
@@ -79,9 +81,16 @@ export class Controls {
         return;
       case 'policy':
         policies.select(action.name);
+        backbone.armReplay();
         return;
       case 'policyToggle':
         policies.setEnabled(action.policy, action.enabled);
+        return;
+      case 'replayDeadLetters':
+        backbone.replayDeadLetters(action.limit ?? backbone.deadLetters.depth, action.ratePerSecond);
+        return;
+      case 'poisonMessages':
+        backbone.setPoisonRate(action.rate, action.topic);
         return;
     }
   }
@@ -125,6 +134,11 @@ export function faultActions(fault: Fault): [ControlAction, ControlAction] {
         { kind: 'outOfOrderDelivery', rate: fault.rate, ...(fault.topic ? { topic: fault.topic } : {}) },
         { kind: 'outOfOrderDelivery', rate: 0, ...(fault.topic ? { topic: fault.topic } : {}) },
       ];
+    case 'poisonMessages':
+      return [
+        { kind: 'poisonMessages', rate: fault.rate, ...(fault.topic ? { topic: fault.topic } : {}) },
+        { kind: 'poisonMessages', rate: 0, ...(fault.topic ? { topic: fault.topic } : {}) },
+      ];
   }
 }
 
@@ -158,6 +172,10 @@ export function describeAction(action: ControlAction): string {
       return `policy set ${action.name}`;
     case 'policyToggle':
       return `${action.policy} ${action.enabled ? 'on' : 'off'}`;
+    case 'replayDeadLetters':
+      return `replay ${action.limit === undefined ? 'all' : action.limit} dead letters${action.ratePerSecond === undefined ? '' : ` at ${action.ratePerSecond}/s`}`;
+    case 'poisonMessages':
+      return `poison messages ${percent(action.rate)}${action.topic ? ` on ${action.topic}` : ''}`;
   }
 }
 
@@ -179,6 +197,7 @@ function isEndAction(action: ControlAction): boolean {
       return !action.cut;
     case 'duplicateDelivery':
     case 'outOfOrderDelivery':
+    case 'poisonMessages':
       return action.rate === 0;
     default:
       return false;

@@ -7,10 +7,13 @@ import { percentiles, type SystemFigures } from '../metrics/collector.js';
 import { LatencyHistogram } from '../metrics/histogram.js';
 import { SCHEMA_VERSION } from '../scenario/schema.js';
 import type { SimulationContext } from './context.js';
+import type { Link } from '../integration/links.js';
+import { continuityFigures } from './continuity.js';
+import { messagingSnapshot } from '../integration/messaging-figures.js';
 
 /** Returns the live state of each system and link. */
 export function landscapeSnapshot(context: SimulationContext): { systems: SystemSnapshot[]; links: LinkSnapshot[] } {
-  const { scheduler, systems, metrics, policies, backbone, scenario } = context;
+  const { scheduler, systems, metrics, policies, scenario } = context;
   const now = scheduler.now;
 
   const systemSnapshots: SystemSnapshot[] = [];
@@ -18,7 +21,10 @@ export function landscapeSnapshot(context: SimulationContext): { systems: System
     const stats = system.stats;
     const figures = metrics.systems.get(kind);
     const breaker = policies.breakerState(kind, now);
-    const degradedMode = kind === 'loyalty' && policies.provisionalAccrual && context.provisional.length > 0 ? 'provisional accrual' : null;
+    const degradedMode =
+      (kind === 'loyalty' && policies.provisionalAccrual && context.provisional.length > 0 ? 'provisional accrual' : null) ??
+      context.continuity?.modeFor(kind) ??
+      null;
     systemSnapshots.push({
       kind,
       name: system.name,
@@ -47,9 +53,16 @@ export function landscapeSnapshot(context: SimulationContext): { systems: System
       style: link.style,
       rate: link.rate,
       cut: link.cut,
-      lag: link.style === 'events' ? backbone.topicLag(link.topic) : 0,
+      lag: linkLag(context, link),
     }));
   return { systems: systemSnapshots, links };
+}
+
+/** Returns the messages waiting on an event link or the records waiting on a batch link. */
+function linkLag(context: SimulationContext, link: Link): number {
+  if (link.style === 'events') return context.backbone.topicLag(link.topic);
+  if (link.style === 'batch') return context.batches.get(link).recordsBuffered;
+  return 0;
 }
 
 /** Returns the business figures of the run so far. */
@@ -78,6 +91,12 @@ export function businessFigures(context: SimulationContext): BusinessFigures {
     ledgersAgreedAt: books.agreedAt,
     ledgersAgree: books.agree,
     ordersNotPosted: metrics.ordersNotPosted,
+    ...continuityFigures(context),
+    duplicateOrdersPosted: context.idempotency.figures('erp', null).repeatsApplied,
+    orderPostingsSuppressed: context.idempotency.figures('erp', null).suppressed,
+    poisonMessages: backbone.poisonPublished,
+    deadLettersReplayed: backbone.replayed,
+    ledgersDisagreedFor: ledger.disagreementTime(context.scheduler.now),
   };
 }
 
@@ -124,6 +143,8 @@ export function buildReport(context: SimulationContext, inputs: ReportInputs): R
     systems: systemReports,
     faults: inputs.timeline.map((entry) => ({ ...entry })),
     series: [...inputs.series],
+    messaging: messagingSnapshot(context, context.batches.snapshots()),
+    callPath: context.executor.callPath(scheduler.now),
   };
 }
 

@@ -9,14 +9,16 @@
 import type { JourneyOutcome, TraceStep } from '../api.js';
 import type { CallResult, SystemEffect } from '../integration/call.js';
 import type { Message } from '../integration/backbone.js';
-import type { Caller } from '../integration/links.js';
+import type { Caller, Link } from '../integration/links.js';
 import type { CompiledJourney, CompiledState } from '../journeys/compile.js';
 import { EVENT_INDEX, type DecisionName, type FinalOutcome, type JourneyEvent, type StepMeta } from '../journeys/conventions.js';
 import type { Obligation, ObligationKind } from '../ledger/points-ledger.js';
 import { ORDER_KINDS } from '../metrics/collector.js';
 import type { Channel, JourneyKind } from '../scenario/schema.js';
 import type { SimulationContext } from './context.js';
-import { applyEffect, compensateEffect } from './ledger-effects.js';
+import { applyEffect, compensateEffect, postingEffect } from './ledger-effects.js';
+import { createTraceNote, type MessagingNote } from '../integration/trace-notes.js';
+import { isOrchestrated, orchestrate } from '../integration/middleware.js';
 
 /** One customer journey in flight or finished. */
 export interface Journey {
@@ -137,21 +139,42 @@ export class JourneyRunner {
     const caller: Caller = journey.channel;
     const link = context.links.get(caller, step.system);
     const obligation = this.obligationFor(journey, step);
+    const stateId = (journey.compiled.states[journey.state] as CompiledState).id;
+    const note = createTraceNote(journey.trace, stateId, step.system, step.operation);
     const effect = obligation
       ? step.compensation
-        ? compensateEffect(context, obligation)
-        : applyEffect(context, obligation)
-      : null;
+        ? compensateEffect(context, obligation, note)
+        : applyEffect(context, obligation, note)
+      : postingEffect(context, journey.id, step.system, step.operation, note);
 
+    const tracked = context.continuity ? context.continuity.wrapEffect(journey, step, stateId, obligation, effect) : effect;
     if (step.mode === 'notify' && link.style === 'events') {
-      this.publish(journey, step, obligation, effect, link.cut);
+      this.publish(journey, step, obligation, tracked, link.cut, note);
+      return;
+    }
+    if (step.mode === 'notify' && link.style === 'batch') {
+      this.writeToFile(journey, step, link, obligation, tracked, note);
+      return;
+    }
+    if (isOrchestrated(link)) {
+      const relayed = (result: CallResult): void => {
+        this.afterCall(journey, step, obligation, result);
+        this.enter(journey);
+      };
+      orchestrate(context.executor, context.links, link, step.operation, tracked, relayed, step.priority);
       return;
     }
 
-    context.executor.call(link, step.operation, effect, (result) => {
-      this.afterCall(journey, step, obligation, result);
-      this.enter(journey);
-    });
+    context.executor.call(
+      link,
+      step.operation,
+      tracked,
+      (result) => {
+        this.afterCall(journey, step, obligation, result);
+        this.enter(journey);
+      },
+      step.priority,
+    );
   }
 
   /** Fails a step without calling, through the same handling as a real failure. */
@@ -167,10 +190,15 @@ export class JourneyRunner {
   private afterCall(journey: Journey, step: StepMeta, obligation: Obligation | null, result: CallResult, degrade = false): void {
     const context = this.context;
     const now = context.scheduler.now;
-    const detail = result.ok ? 'ok' : describeFailure(result);
+    let detail = result.ok ? 'ok' : describeFailure(result);
+    // Notes of the call policies: a deprecated API version, a hedge that won, a retry budget spent.
+    if (result.note) detail = `${detail}; ${result.note}`;
+    const stateId = (journey.compiled.states[journey.state] as CompiledState).id;
 
     if (result.ok) {
       if (step.operation === 'redeem') journey.redeemConfirmed = true;
+      const note = context.continuity?.onSuccess(journey, step, stateId, result) ?? null;
+      if (note) detail = `${detail}; ${note}`;
       if (!journey.checkoutRecorded && (step.operation === 'placeOrder' || step.operation === 'captureSale')) {
         journey.checkoutRecorded = true;
         context.metrics.recordCheckout(now - journey.startedAt);
@@ -178,6 +206,14 @@ export class JourneyRunner {
       this.send(journey, OK, detail, result.latency, result.attempts);
       return;
     }
+
+    // Degraded modes answer first: a cached read, a deferred redemption or a queued update.
+    const handling = context.continuity?.onFailure(journey, step, obligation, stateId, result, degrade) ?? null;
+    if (handling?.degraded) {
+      this.send(journey, DEGRADED, `${detail}; ${handling.note}`, result.latency, result.attempts);
+      return;
+    }
+    if (handling) detail = `${detail}; ${handling.note}`;
 
     if (step.operation === 'postOrder') {
       context.metrics.ordersNotPosted++;
@@ -197,7 +233,34 @@ export class JourneyRunner {
     this.send(journey, FAILED, detail, result.latency, result.attempts);
   }
 
-  private publish(journey: Journey, step: StepMeta, obligation: Obligation | null, effect: SystemEffect | null, cut: boolean): void {
+  /**
+   * Writes a notify step to the batch link's open file and goes on at once. Loyalty points wait in
+   * the file as provisional points, so the ledgers disagree until loyalty imports the file.
+   */
+  private writeToFile(
+    journey: Journey,
+    step: StepMeta,
+    link: Link,
+    obligation: Obligation | null,
+    effect: SystemEffect | null,
+    note: MessagingNote | null,
+  ): void {
+    const now = this.context.scheduler.now;
+    if (obligation && !step.compensation) this.context.ledger.markProvisional(obligation, now);
+    const transfer = this.context.batches.get(link);
+    transfer.write({ operation: step.operation, effect, note, writtenAt: now });
+    this.send(journey, OK, `written to the ${link.id} batch file, due at ${transfer.nextDeliveryAt} ms`);
+    this.enter(journey);
+  }
+
+  private publish(
+    journey: Journey,
+    step: StepMeta,
+    obligation: Obligation | null,
+    effect: SystemEffect | null,
+    cut: boolean,
+    note: MessagingNote | null = null,
+  ): void {
     const context = this.context;
     if (cut) {
       // The channel cannot reach the broker: the step fails at once, as a refused connection.
@@ -214,6 +277,8 @@ export class JourneyRunner {
       effect,
       delivered: null,
       deadLettered: obligation ? (now) => context.ledger.giveUp(obligation, now) : null,
+      resumed: obligation ? (now) => context.ledger.resume(obligation, now) : null,
+      note,
       publishedAt: context.scheduler.now,
       attempts: 0,
     };
@@ -252,6 +317,7 @@ export class JourneyRunner {
     // A shopper who abandons after redeeming is no longer owed the redemption.
     if (outcome === 'lost' && journey.redemption) context.ledger.cancel(journey.redemption, now);
     context.metrics.recordOutcome(journey.kind, outcome, ORDER_KINDS.has(journey.kind) ? journey.value : 0);
+    context.continuity?.onFinish(journey);
     this.finished(journey);
   }
 }

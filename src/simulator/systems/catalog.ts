@@ -20,6 +20,7 @@ export const DEFAULT_LATENCY = {
     lookupPrice: { p50: 30, p99: 200 },
     postOrder: { p50: 120, p99: 900 },
     postRefund: { p50: 100, p99: 800 },
+    releaseInventory: { p50: 60, p99: 450 },
   },
   crm: {
     getCustomer: { p50: 35, p99: 250 },
@@ -39,6 +40,7 @@ export const DEFAULT_LATENCY = {
   },
   ecommerce: {
     placeOrder: { p50: 150, p99: 1_200 },
+    voidPayment: { p50: 90, p99: 700 },
   },
 } as const satisfies { [K in SystemKind]: Record<string, PercentileLatency> };
 

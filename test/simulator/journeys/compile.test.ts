@@ -44,12 +44,12 @@ describe('compileJourney', () => {
     );
 
     expect(sizes).toEqual({
-      onlineCheckout: [19, 34],
-      inStoreCheckout: [9, 13],
-      buyOnlinePickUpInStore: [13, 22],
+      onlineCheckout: [21, 42],
+      inStoreCheckout: [9, 14],
+      buyOnlinePickUpInStore: [15, 27],
       returnInStore: [8, 9],
-      promotionActivation: [7, 8],
-      profileEnrichment: [6, 6],
+      promotionActivation: [8, 14],
+      profileEnrichment: [7, 12],
     });
   });
 
@@ -111,10 +111,16 @@ describe('compileJourney', () => {
     expect(edges).toEqual([
       'getCustomer OK upsertCustomer',
       'getCustomer FAILED lost',
+      'getCustomer DEGRADED upsertCustomer',
       'upsertCustomer OK logInteraction',
       'upsertCustomer FAILED lost',
+      'upsertCustomer DEGRADED logInteractionAfterQueued',
       'logInteraction OK completed',
       'logInteraction FAILED completedDegraded',
+      'logInteraction DEGRADED completedDegraded',
+      'logInteractionAfterQueued OK completedDegraded',
+      'logInteractionAfterQueued FAILED completedDegraded',
+      'logInteractionAfterQueued DEGRADED completedDegraded',
     ]);
   });
 });

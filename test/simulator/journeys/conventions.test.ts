@@ -113,7 +113,7 @@ describe('journey conventions', () => {
     });
 
     expect(compileError(machine).message).toContain(
-      'meta.step.operation "accrue" is not offered by erp; use one of reserveInventory, lookupPrice, postOrder, postRefund.',
+      'meta.step.operation "accrue" is not offered by erp; use one of reserveInventory, lookupPrice, postOrder, postRefund, releaseInventory.',
     );
   });
 

@@ -40,4 +40,16 @@ describe('simulation determinism', () => {
     while (!sliced.done) sliced.advanceTo(sliced.now + 1_234, 5_000);
     expect(reportToJson(sliced.report())).toBe(whole);
   });
+
+  it('live snapshots leave the run unchanged', () => {
+    const scenario = testScenario(OUTAGE);
+    const whole = reportToJson(createSimulation(scenario, { policy: 'strong' }).runToEnd());
+    const watched = createSimulation(scenario, { policy: 'strong', traceCapacity: 500 });
+    while (!watched.done) {
+      watched.advanceTo(watched.now + 777);
+      watched.snapshot();
+      watched.journeys({ limit: 5 });
+    }
+    expect(reportToJson(watched.report())).toBe(whole);
+  });
 });

@@ -13,6 +13,7 @@ import { studioStore, useStudio } from '../../store/studio.js';
 import type { IssueView } from '../../worker/protocol.js';
 import { Gallery } from './Gallery.js';
 import { issueRange } from './issue-range.js';
+import { checkPolicyWarnings, policyWarningStore, usePolicyWarnings } from './policy-warnings.js';
 
 /** Parses the editor text with the simulator's loader and returns its issues, ready to show. */
 export function checkScenarioText(text: string, file: string): IssueView[] {
@@ -33,12 +34,23 @@ const scenarioLinter = linter(
     const { file } = studioStore.getState();
     const issues = checkScenarioText(view.state.doc.toString(), file);
     studioStore.setState({ editorIssues: issues });
-    return issues.map((issue) => ({
+    const warnings = issues.length > 0 ? [] : checkPolicyWarnings(view.state.doc.toString(), file);
+    policyWarningStore.setState({ warnings });
+    const errors: Diagnostic[] = issues.map((issue) => ({
       ...issueRange(view.state.doc, issue),
       severity: 'error',
       source: issue.pointer || 'scenario',
       message: issue.message,
     }));
+    // Policy lint findings show as warnings: the scenario is valid and runs, but the policies may hurt.
+    return errors.concat(
+      warnings.map((warning) => ({
+        ...issueRange(view.state.doc, warning),
+        severity: 'warning',
+        source: `policy lint: ${warning.code}`,
+        message: `${warning.pointer}: ${warning.message}. Fix: ${warning.fix}`,
+      })),
+    );
   },
   { delay: 300 },
 );
@@ -55,10 +67,11 @@ export function ScenarioView() {
   const dirty = useStudio((state) => state.dirty);
   const issues = useStudio((state) => state.editorIssues);
   const loadIssues = useStudio((state) => state.loadIssues);
+  const warnings = usePolicyWarnings();
   const editorRef = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(() => [yaml(), scenarioLinter, lintGutter(), EDITOR_THEME, EditorView.lineWrapping], []);
 
-  const jumpTo = (issue: IssueView) => {
+  const jumpTo = (issue: Pick<IssueView, 'line' | 'column'>) => {
     const view = editorRef.current?.view;
     if (!view) return;
     const range = issueRange(view.state.doc, issue);
@@ -81,6 +94,11 @@ export function ScenarioView() {
           <span className={visibleIssues.length > 0 ? 'issue-count bad' : 'issue-count good'} data-testid="issue-count" data-count={visibleIssues.length}>
             {visibleIssues.length === 0 ? 'No issues' : `${visibleIssues.length} issue${visibleIssues.length === 1 ? '' : 's'}`}
           </span>
+          {warnings.length > 0 && visibleIssues.length === 0 ? (
+            <span className="issue-count warn" data-testid="warning-count" data-count={warnings.length}>
+              {warnings.length} policy warning{warnings.length === 1 ? '' : 's'}
+            </span>
+          ) : null}
           <button type="button" onClick={() => void saveScenario()} disabled={text.trim() === ''} data-testid="editor-save">
             Save
           </button>
@@ -115,6 +133,19 @@ export function ScenarioView() {
                 <span className="mono issue-pos">{issue.line === null ? '—' : `${issue.line}:${issue.column ?? 1}`}</span>
                 <span className="mono issue-pointer">{issue.pointer}</span>
                 <span>{issue.message}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {visibleIssues.length === 0 && warnings.length > 0 ? (
+          <ul className="issue-list warning-list" data-testid="warning-list">
+            {warnings.map((warning, index) => (
+              <li key={index} data-testid="editor-warning" data-code={warning.code} data-line={warning.line ?? ''} onClick={() => jumpTo(warning)}>
+                <span className="mono issue-pos">{warning.line === null ? '—' : `${warning.line}:${warning.column ?? 1}`}</span>
+                <span className="mono issue-pointer">{warning.pointer}</span>
+                <span>
+                  <span className="warn">warning</span> {warning.message}. Fix: {warning.fix}
+                </span>
               </li>
             ))}
           </ul>

@@ -7,7 +7,9 @@
  *   decided at pickup, where the loyalty card is scanned at the till.
  * - A failed capture at pickup ends in `completedDegraded`, not `lost`: staff hand over the goods
  *   against the order confirmation and key the sale in later, as stores do when a till is down.
- * - A failed order placement needs no release call: the ERP lets the unconfirmed reservation expire.
+ * - A failed reservation or order placement is compensated: the payment voided (the shop may have
+ *   charged before the caller gave up), then the stock released, as the online checkout does.
+ * - The customer lookup may be served from a cache while CRM is unreachable (`DEGRADED`).
  * - After the ERP posting fails, the pickup runs in a second lane whose every ending is degraded,
  *   because the machine has no context to remember the failure in.
  */
@@ -49,8 +51,15 @@ export const buyOnlinePickUpInStoreMachine = setup({
   initial: 'getCustomer',
   states: {
     getCustomer: step(
-      { system: 'crm', operation: 'getCustomer', mode: 'request', priority: 'standard', label: 'Identify the shopper' },
-      { OK: 'reserveInventory', FAILED: 'reserveInventory' },
+      {
+        system: 'crm',
+        operation: 'getCustomer',
+        mode: 'request',
+        priority: 'standard',
+        label: 'Identify the shopper',
+        degrade: 'cachedRead',
+      },
+      { OK: 'reserveInventory', DEGRADED: 'reserveInventory', FAILED: 'reserveInventory' },
     ),
     reserveInventory: step(
       {
@@ -60,11 +69,33 @@ export const buyOnlinePickUpInStoreMachine = setup({
         priority: 'critical',
         label: 'Reserve store stock',
       },
-      { OK: 'placeOrder', FAILED: 'lost' },
+      { OK: 'placeOrder', FAILED: 'releaseInventory' },
     ),
     placeOrder: step(
       { system: 'ecommerce', operation: 'placeOrder', mode: 'request', priority: 'critical', label: 'Place the order' },
-      { OK: 'postOrder', FAILED: 'lost' },
+      { OK: 'postOrder', FAILED: 'voidPayment' },
+    ),
+    voidPayment: step(
+      {
+        system: 'ecommerce',
+        operation: 'voidPayment',
+        mode: 'request',
+        priority: 'critical',
+        label: 'Void the payment',
+        compensation: true,
+      },
+      { OK: 'releaseInventory', FAILED: 'releaseInventory' },
+    ),
+    releaseInventory: step(
+      {
+        system: 'erp',
+        operation: 'releaseInventory',
+        mode: 'notify',
+        priority: 'critical',
+        label: 'Release the store stock',
+        compensation: true,
+      },
+      { OK: 'lost', FAILED: 'lost' },
     ),
     postOrder: step(
       { system: 'erp', operation: 'postOrder', mode: 'notify', priority: 'standard', label: 'Post the order to ERP' },

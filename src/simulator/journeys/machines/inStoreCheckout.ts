@@ -3,7 +3,8 @@
  *
  * Change from the textbook flow, and why: a failed ERP price lookup does not stop the sale, because
  * store tills keep a local price file for exactly that case. The price may be stale, but the sale
- * goes through, so that step is `standard` rather than `critical`.
+ * goes through, so that step is `standard` rather than `critical`. A price served from the till's
+ * cache of recent lookups is a `DEGRADED` answer that goes the same way.
  */
 import { setup } from 'xstate';
 import { decision, final, step, type JourneyEventObject, type JourneyRootMeta } from '../conventions.js';
@@ -19,8 +20,15 @@ export const inStoreCheckoutMachine = setup({
   initial: 'lookupPrice',
   states: {
     lookupPrice: step(
-      { system: 'erp', operation: 'lookupPrice', mode: 'request', priority: 'standard', label: 'Price the basket' },
-      { OK: 'captureSale', FAILED: 'captureSale' },
+      {
+        system: 'erp',
+        operation: 'lookupPrice',
+        mode: 'request',
+        priority: 'standard',
+        label: 'Price the basket',
+        degrade: 'cachedRead',
+      },
+      { OK: 'captureSale', DEGRADED: 'captureSale', FAILED: 'captureSale' },
     ),
     captureSale: step(
       { system: 'pos', operation: 'captureSale', mode: 'request', priority: 'critical', label: 'Take payment' },
