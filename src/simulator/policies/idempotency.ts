@@ -3,6 +3,7 @@
  * Stripe, for example, may prune keys once they are at least 24 hours old
  * (https://docs.stripe.com/idempotency, page undated), after which a reused key is treated as new.
  */
+import { Ring } from '../engine/ring.js';
 
 /**
  * Stores the idempotency keys seen in the last `retentionMs` milliseconds of simulated time.
@@ -12,8 +13,15 @@
  */
 export class IdempotencyStore {
   private readonly retentionMs: number;
-  /** First-seen time of each stored key; a Map iterates in insertion order, which is time order. */
+  /** First-seen time of each stored key. */
   private readonly seenAt = new Map<string, number>();
+  /**
+   * The same keys and times in the order they were stored, which is time order, so eviction takes
+   * from the front in constant time. Walking the Map from its start instead would also pass over the
+   * slots of deleted keys that V8 keeps until the next rehash.
+   */
+  private readonly order = new Ring<string>(256);
+  private readonly orderTimes = new Ring<number>(256);
   private latest = Number.NEGATIVE_INFINITY;
 
   /** @throws Error when `retentionMs` is not a number of 0 or more. */
@@ -48,13 +56,15 @@ export class IdempotencyStore {
     if (this.seenAt.has(key)) return 'duplicate';
 
     this.seenAt.set(key, now);
+    this.order.push(key);
+    this.orderTimes.push(now);
     return 'new';
   }
 
   private evictExpired(now: number): void {
-    for (const [key, seenAt] of this.seenAt) {
-      if (now - seenAt < this.retentionMs) return;
-      this.seenAt.delete(key);
+    while (this.orderTimes.length > 0 && now - (this.orderTimes.peek() as number) >= this.retentionMs) {
+      this.orderTimes.shift();
+      this.seenAt.delete(this.order.shift());
     }
   }
 }
