@@ -19,10 +19,10 @@ export interface RunSpec {
   file?: string | null;
 }
 
-/** Which value of a figure is better, where that is clear from the business. */
+/** Better value of a figure, where the business makes it clear. */
 export type Direction = 'lower' | 'higher' | 'closerToZero' | 'earlier' | 'true';
 
-/** How a figure's values are written. */
+/** Unit a figure's values are written in. */
 export type FigureUnit = 'count' | 'money' | 'ms' | 'points' | 'time' | 'flag';
 
 /** One business figure of both runs. */
@@ -36,7 +36,7 @@ export interface FigureComparison {
   b: number | null;
   /** B − A, or null when either value is null. */
   difference: number | null;
-  /** Which value is better, or null where the business gives no clear direction. */
+  /** Better value, or null where the business gives no clear direction. */
   better: Direction | null;
   /** The run whose value is better, `same` when they are equal, or null without a direction. */
   winner: 'a' | 'b' | 'same' | null;

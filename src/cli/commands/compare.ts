@@ -78,8 +78,8 @@ export function compareCommand(files: readonly string[], options: CompareCommand
     return EXIT.ok;
   }
 
-  const what = files.length === 1 ? `${sideA.scenario.name}` : `${sideA.scenario.name} vs ${sideB.scenario.name}`;
-  process.stdout.write(`${what}: seed ${seed}, A = ${comparison.a.label}, B = ${comparison.b.label}\n`);
+  const title = files.length === 1 ? `${sideA.scenario.name}` : `${sideA.scenario.name} vs ${sideB.scenario.name}`;
+  process.stdout.write(`${title}: seed ${seed}, A = ${comparison.a.label}, B = ${comparison.b.label}\n`);
   process.stdout.write(`${renderComparisonTable(comparison)}\n`);
   process.stdout.write(`Reports written to ${pathA}, ${pathB} and ${comparisonPath}\n`);
   return EXIT.ok;

@@ -93,7 +93,10 @@ export class CompareHost {
       const index = job.reports.length as 0 | 1;
       const simulation = job.simulations[index];
       const started = this.env.now();
-      while (!simulation.done && this.env.now() - started < COMPARE_SLICE_MS) simulation.advanceTo(simulation.now + STEP_MS);
+      // At least one step per slice, so a slow clock cannot stall the run.
+      do {
+        simulation.advanceTo(simulation.now + STEP_MS);
+      } while (!simulation.done && this.env.now() - started < COMPARE_SLICE_MS);
 
       const side = index === 0 ? 'a' : 'b';
       this.env.post({ type: 'progress', jobId, side, now: simulation.now, end: simulation.end });

@@ -1,9 +1,9 @@
 /**
  * Policy lint: combinations of resilience settings that are valid by the schema but known to hurt.
  *
- * The lint reads a validated scenario and resolves each link's call policy the way the running
- * simulation does (the link's own setting over the policy set's `calls`), so a warning names the
- * place in the document where the harmful value is written. Warnings never stop a run.
+ * The lint reads a validated scenario and resolves each link's call policy as the running simulation
+ * does: the link's own setting over the policy set's `calls`. So a warning names the place in the
+ * document where the harmful value is written. Warnings never stop a run.
  */
 import type { DocumentPath } from '../scenario/issues.js';
 import { formatPointer } from '../scenario/issues.js';
@@ -23,7 +23,7 @@ export type PolicyWarningCode =
 /** One harmful combination of policy settings. */
 export interface PolicyWarning {
   code: PolicyWarningCode;
-  /** Where the harmful value is written, as keys and indexes. */
+  /** Place of the harmful value in the document, as keys and indexes. */
   path: DocumentPath;
   /** The path written as `policies.weak.calls.retry` or `links[2].policy.timeout`. */
   pointer: string;
@@ -53,7 +53,7 @@ interface NamedSet {
   set: Pick<PolicySet, 'calls' | 'nestedMiddlewareCalls' | 'idempotency'>;
 }
 
-/** A link as the lint sees it: declared in the document (with its index) or filled in by default. */
+/** A link to lint: declared in the document (with its index) or filled in by default. */
 interface LintLink {
   config: LinkConfig;
   index: number | null;
@@ -139,14 +139,14 @@ function retries(retry: RetryPolicy | undefined): boolean {
   return retry !== undefined && retry.maxAttempts > 1;
 }
 
-/** The inner link a middleware-style link calls through when the set nests middleware calls. */
+/** Finds the inner link a middleware-style link calls through when the set nests middleware calls. */
 function innerLink(links: readonly LintLink[], to: SystemKind): LintLink | undefined {
   return links.find((link) => link.config.from === 'middleware' && link.config.to === to);
 }
 
 /**
- * A caller that retries through middleware that retries too multiplies the attempts reaching the
- * system: each outer attempt starts a full inner call with all its retries.
+ * Warns of a caller that retries through middleware that retries too. The attempts reaching the system
+ * multiply, because each outer attempt starts a full inner call with all its retries.
  */
 function nestedRetries(links: readonly LintLink[], named: NamedSet): PolicyWarning[] {
   if (!named.set.nestedMiddlewareCalls) return [];
@@ -185,8 +185,8 @@ function unsafeOperations(system: SystemKind): OperationName[] {
 }
 
 /**
- * Retries of state-changing operations without an idempotency key at the receiver: a request that
- * timed out may still have been applied, so its retry applies it again.
+ * Warns of retries of state-changing operations without an idempotency key at the receiver. A request
+ * that timed out may still have been applied, so its retry applies it again.
  */
 function retriesWithoutIdempotency(scenario: Scenario, links: readonly LintLink[], sets: readonly NamedSet[]): PolicyWarning[] {
   const found: PolicyWarning[] = [];
@@ -231,8 +231,8 @@ function retriesWithoutIdempotency(scenario: Scenario, links: readonly LintLink[
 }
 
 /**
- * An inner timeout longer than its caller's: the caller gives up and retries while the inner call is
- * still waiting, so the inner work is wasted and overlaps the retry.
+ * Warns of an inner timeout longer than its caller's. The caller gives up and retries while the inner
+ * call is still waiting, so the inner work is wasted and overlaps the retry.
  */
 function nestedTimeouts(links: readonly LintLink[], named: NamedSet): PolicyWarning[] {
   if (!named.set.nestedMiddlewareCalls) return [];
@@ -263,7 +263,7 @@ function nestedTimeouts(links: readonly LintLink[], named: NamedSet): PolicyWarn
   return found;
 }
 
-/** Vendor presets whose limit answers HTTP 429, by id, with whether they send Retry-After. */
+/** Lists the vendor presets that return HTTP 429 over their limit, by id, with whether they send Retry-After. */
 function presetsAnswering429(): Map<string, { retryAfter: boolean }> {
   // NOTE: read from each preset's description, which states the status a request over the limit gets.
   const found = new Map<string, { retryAfter: boolean }>();
@@ -274,8 +274,8 @@ function presetsAnswering429(): Map<string, { retryAfter: boolean }> {
 }
 
 /**
- * Retries with no backoff against a vendor limit that answers 429: the retry lands in the window that
- * is already full, and each rejected retry adds load the limit must reject again.
+ * Warns of retries with no backoff against a vendor limit that returns 429. The retry lands in the
+ * window that is already full, and each rejected retry adds load the limit must reject again.
  */
 function retriesWithoutBackoff(scenario: Scenario, links: readonly LintLink[], sets: readonly NamedSet[]): PolicyWarning[] {
   const limited = presetsAnswering429();
@@ -301,7 +301,7 @@ function retriesWithoutBackoff(scenario: Scenario, links: readonly LintLink[], s
           'retry-without-backoff',
           path,
           retry.own ? null : named.name,
-          `${link.id} retries with baseDelay 0 against ${link.config.to} (preset ${preset}), which answers HTTP 429 over its limit; ${spacing}`,
+          `${link.id} retries with baseDelay 0 against ${link.config.to} (preset ${preset}), which returns HTTP 429 over its limit; ${spacing}`,
           'set retry.baseDelay to at least 100ms with jitter: full, so retries spread out after the limit frees',
         ),
       );
@@ -311,9 +311,9 @@ function retriesWithoutBackoff(scenario: Scenario, links: readonly LintLink[], s
 }
 
 /**
- * A count-window breaker whose minimumCalls exceeds its window: the window can never hold that many
- * calls, so the breaker takes the window size as its minimum (as Resilience4j does) and may open on a
- * smaller sample than the author wrote.
+ * Warns of a count-window breaker whose minimumCalls exceeds its window. The window can never hold that
+ * many calls, so the breaker takes the window size as its minimum (as Resilience4j does) and may open
+ * on a smaller sample than the author wrote.
  */
 function breakersThatNeverOpen(links: readonly LintLink[], sets: readonly NamedSet[]): PolicyWarning[] {
   const found: PolicyWarning[] = [];

@@ -6,7 +6,7 @@ import { BASE_SCENARIO, scenarioFrom } from '../../simulator/runtime/fixtures.js
 
 const TEXT = BASE_SCENARIO.replace('duration: 10m', 'duration: 2m');
 
-/** A host whose clock jumps 100 ms per read, so each slice runs one step, with a queue run by hand. */
+/** Creates a host whose clock jumps 100 ms per read, so each slice runs one step, and a queue run by hand. */
 function harness() {
   const events: CompareEvent[] = [];
   const queue: (() => void)[] = [];

@@ -3,7 +3,7 @@ import { parseScenario, type Scenario } from '../../../src/simulator/index.js';
 import { formatWarning, lintPolicies } from '../../../src/simulator/policies/lint.js';
 import { lintScenarioSource } from '../../../src/simulator/policies/lint-source.js';
 
-/** A minimal scenario: the five systems, one journey kind, and the lines of `extra` appended. */
+/** Builds a minimal scenario: the five systems, one journey kind, and the lines of `extra` appended. */
 function yamlWith(extra: string): string {
   return `schemaVersion: 1
 name: lint case
@@ -163,7 +163,7 @@ policies:
 
     expect(warnings.map((warning) => `${warning.code} ${warning.pointer}`)).toEqual(['retry-without-backoff policies.eager.calls.retry.baseDelay']);
     expect(warnings[0]?.message).toBe(
-      'ecommerce->loyalty retries with baseDelay 0 against loyalty (preset talon-one-management), which answers HTTP 429 over its limit; ' +
+      'ecommerce->loyalty retries with baseDelay 0 against loyalty (preset talon-one-management), which returns HTTP 429 over its limit; ' +
         'the vendor sends no Retry-After, so retries follow at once',
     );
   });

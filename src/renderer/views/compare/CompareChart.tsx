@@ -20,8 +20,8 @@ interface Props {
 }
 
 /**
- * Aligns two series on the union of their sample times, in seconds since the run start; a side without
- * a sample at a time gets null there (two landscapes may sample at different intervals).
+ * Aligns two series on the union of their sample times, in seconds since the run start. A side without
+ * a sample at a time gets null there, because two landscapes may sample at different intervals.
  */
 export function alignSeries(seriesA: readonly SeriesPoint[], seriesB: readonly SeriesPoint[], field: Props['field']): uPlot.AlignedData {
   const times = [...new Set([...seriesA.map((point) => point.t), ...seriesB.map((point) => point.t)])].sort((x, y) => x - y);

@@ -13,7 +13,7 @@ import type { IssueView } from '../../worker/protocol.js';
 /** Two policy sets of the open scenario, or the open scenario against a gallery scenario. */
 export type CompareMode = 'policies' | 'scenario';
 
-/** Where a comparison is: nothing asked yet, both sides running, finished, or stopped by a problem. */
+/** Stage of a comparison: none requested yet, both sides running, finished, or stopped by a problem. */
 export type CompareStatus = 'idle' | 'running' | 'done' | 'invalid' | 'failed';
 
 /** Everything the Compare view shows. */

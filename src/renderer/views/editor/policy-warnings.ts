@@ -1,6 +1,6 @@
 /**
- * Policy lint warnings of the editor text, kept apart from the loader's errors: a warning marks a
- * harmful combination of policies in a valid scenario and never blocks a run.
+ * Policy lint warnings of the editor text, kept apart from the loader's errors. A warning marks a
+ * harmful combination of policies in a valid scenario, and the Run button ignores warnings.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
