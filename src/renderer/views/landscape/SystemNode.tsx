@@ -62,14 +62,24 @@ function SystemNodeView({ data }: NodeProps<SystemFlowNode>) {
         </div>
         <div>
           <dt>breaker</dt>
-          <dd className={`breaker-${system?.breaker ?? 'none'}`}>{BREAKER_LABEL[system?.breaker ?? 'none']}</dd>
+          <dd
+            className={`breaker-${system?.breaker ?? 'none'}`}
+            data-testid={`system-breaker-${data.kind}`}
+            data-state={system?.breaker ?? 'none'}
+          >
+            {BREAKER_LABEL[system?.breaker ?? 'none']}
+          </dd>
         </div>
         <div>
           <dt>health</dt>
           <dd className={`health-text-${health}`}>{health}</dd>
         </div>
       </dl>
-      {system?.degradedMode ? <div className="node-degraded">degraded: {system.degradedMode}</div> : null}
+      {system?.degradedMode ? (
+        <div className="node-degraded" data-testid={`system-degraded-${data.kind}`}>
+          degraded: {system.degradedMode}
+        </div>
+      ) : null}
       <div className="node-actions nodrag">
         <button
           type="button"
