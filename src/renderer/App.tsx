@@ -2,14 +2,13 @@
  * The studio's frame: top bar, controls, the current view, and the overlays for errors and
  * confirmations. Each view sits in its own error boundary.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog.js';
 import { DraftBanner } from './components/DraftBanner.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { ErrorTray } from './components/ErrorTray.js';
 import { TopBar } from './components/TopBar.js';
 import { startStudio } from './store/actions.js';
-import type { ScenarioDraft } from './store/draft.js';
 import { useStudio } from './store/studio.js';
 import { CompareView } from './views/compare/CompareView.js';
 import { ControlsBar } from './views/controls/ControlsBar.js';
@@ -23,10 +22,10 @@ import { useMenuCommands } from './platform/menu.js';
 export function App() {
   const view = useStudio((state) => state.view);
   const workerStatus = useStudio((state) => state.workerStatus);
-  const [draft, setDraft] = useState<ScenarioDraft | null>(null);
+  const draft = useStudio((state) => state.offeredDraft);
 
   useEffect(() => {
-    setDraft(startStudio());
+    startStudio();
   }, []);
 
   useEffect(() => {
@@ -42,7 +41,7 @@ export function App() {
       <ErrorBoundary area="Controls">
         <ControlsBar />
       </ErrorBoundary>
-      {draft !== null ? <DraftBanner draft={draft} onDone={() => setDraft(null)} /> : null}
+      {draft !== null ? <DraftBanner draft={draft} /> : null}
       <main className="app-main">
         {view === 'run' ? (
           <div className="run-layout">

@@ -166,9 +166,14 @@ export class Simulation {
     return this.report();
   }
 
-  /** Applies a live action now and records it on the fault timeline. */
-  control(action: ControlAction): void {
+  /**
+   * Applies a live action now and records it on the fault timeline. A finished run changes no more,
+   * so an action after the end is ignored and `false` returned.
+   */
+  control(action: ControlAction): boolean {
+    if (this.done) return false;
     this.controls.applyLive(action);
+    return true;
   }
 
   /** Returns everything the studio draws now; series points are those added since the last call. */

@@ -129,3 +129,38 @@ test('draft survives a reload', async ({ page }) => {
   await page.getByTestId('editor-save').click();
   expect(readFileSync(await (await downloading).path(), 'utf8')).toBe(edited);
 });
+
+test('offered draft is kept until discarded', async ({ page }) => {
+  await openInEditor(page);
+  const edited = `${SHIPPED}\n# offered after reload\n`;
+  await replaceEditorText(page, edited);
+  await expect.poll(() => draftText(page)).toBe(edited);
+
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('draft-banner')).toBeVisible();
+
+  // Opening another scenario while the draft is only offered asks first, and cancelling keeps it.
+  await page.getByTestId('tab-scenario').click();
+  await page.getByTestId(`gallery-open-crm-throttling-campaign.yaml`).click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-cancel').click();
+  expect(await draftText(page)).toBe(edited);
+
+  await page.getByTestId(`gallery-open-crm-throttling-campaign.yaml`).click();
+  await page.getByTestId('confirm-accept').click();
+  await expect(page.getByTestId('file-label')).toContainText('crm-throttling-campaign.yaml');
+  await expect(page.getByTestId('draft-banner')).toBeHidden();
+  await expect.poll(() => draftText(page)).toBeNull();
+});
+
+test('last keystrokes survive an immediate reload', async ({ page }) => {
+  await openInEditor(page);
+  const edited = `${SHIPPED}\n# typed just before the reload\n`;
+  await replaceEditorText(page, edited);
+
+  // No wait for the draft delay: the page-hide handler writes the draft.
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  expect(await draftText(page)).toBe(edited);
+});

@@ -6,11 +6,10 @@ import type { ScenarioDraft } from '../store/draft.js';
 
 interface Props {
   draft: ScenarioDraft;
-  onDone: () => void;
 }
 
 /** Offers to restore or discard the draft; either choice hides the banner. */
-export function DraftBanner({ draft, onDone }: Props) {
+export function DraftBanner({ draft }: Props) {
   const when = draft.savedAt > 0 ? new Date(draft.savedAt).toLocaleString() : 'an earlier session';
   return (
     <div className="banner" role="status" data-testid="draft-banner">
@@ -22,7 +21,6 @@ export function DraftBanner({ draft, onDone }: Props) {
         data-testid="draft-restore"
         onClick={() => {
           restoreDraft(draft);
-          onDone();
         }}
       >
         Restore draft
@@ -32,7 +30,6 @@ export function DraftBanner({ draft, onDone }: Props) {
         className="quiet"
         onClick={() => {
           discardDraft();
-          onDone();
         }}
       >
         Discard

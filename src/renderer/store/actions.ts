@@ -19,10 +19,16 @@ export const simulationClient = new SimulationClient((event) => applyWorkerEvent
 const DRAFT_DELAY_MS = 400;
 let draftTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** Starts the worker; returns the draft left from an earlier session, if any, for the page to offer. */
-export function startStudio(): ScenarioDraft | null {
+/** Starts the worker and offers the draft left from an earlier session, if any. */
+export function startStudio(): void {
   simulationClient.start();
-  return readDraft(localStorage);
+  studioStore.setState({ offeredDraft: readDraft(localStorage) });
+
+  // A reload or a closed tab must not lose the keystrokes of the last draft delay.
+  window.addEventListener('pagehide', flushDraft);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushDraft();
+  });
 }
 
 /** Restarts a worker that stopped, then reloads the current text into it. */
@@ -39,7 +45,22 @@ export function showView(view: StudioView): void {
 
 /** Runs `action` at once when the text is saved, or after the user confirms losing the changes. */
 export function confirmReplace(what: string, action: () => void): void {
-  const { dirty, file } = studioStore.getState();
+  const { dirty, file, offeredDraft } = studioStore.getState();
+  if (!dirty && offeredDraft !== null) {
+    // The draft of an earlier session is unsaved work too, though it is not in the editor yet.
+    studioStore.setState({
+      confirm: {
+        title: 'Discard the restorable draft?',
+        message: `Unsaved changes to ${offeredDraft.file} from an earlier session are kept as a draft. ${what} discards that draft.`,
+        confirmLabel: 'Discard draft and continue',
+        onConfirm: () => {
+          discardDraft();
+          action();
+        },
+      },
+    });
+    return;
+  }
   if (!dirty) return action();
   studioStore.setState({
     confirm: {
@@ -77,12 +98,26 @@ export function openGalleryScenario(file: string, text: string): void {
 
 /** Restores a draft from an earlier session as unsaved text. */
 export function restoreDraft(draft: ScenarioDraft): void {
-  studioStore.setState({ text: draft.text, file: draft.file, path: draft.path, dirty: true, view: 'scenario' });
+  studioStore.setState({ text: draft.text, file: draft.file, path: draft.path, dirty: true, view: 'scenario', offeredDraft: null });
 }
 
 /** Drops the draft from an earlier session. */
 export function discardDraft(): void {
   clearDraft(localStorage);
+  studioStore.setState({ offeredDraft: null });
+}
+
+/** Writes a draft whose delay has not yet passed. */
+export function flushDraft(): void {
+  if (draftTimer === null) return;
+  clearTimeout(draftTimer);
+  draftTimer = null;
+  writePendingDraft();
+}
+
+function writePendingDraft(): void {
+  const { file, path, text, dirty } = studioStore.getState();
+  if (dirty) writeDraft(localStorage, { file, path, text, savedAt: Date.now() });
 }
 
 /** Changes the editor text, marks it unsaved and schedules the draft write. */
@@ -92,8 +127,7 @@ export function editText(text: string): void {
   if (draftTimer !== null) clearTimeout(draftTimer);
   draftTimer = setTimeout(() => {
     draftTimer = null;
-    const { file, path, text: latest, dirty } = studioStore.getState();
-    if (dirty) writeDraft(localStorage, { file, path, text: latest, savedAt: Date.now() });
+    writePendingDraft();
   }, DRAFT_DELAY_MS);
 }
 

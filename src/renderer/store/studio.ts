@@ -5,6 +5,7 @@
  * The store is a vanilla zustand store, so tests drive it in Node by calling `applyWorkerEvent`
  * with the events a worker would send. React components read it through `useStudio`.
  */
+import type { ScenarioDraft } from './draft.js';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { LiveSnapshot, TimelineEntry } from '../../simulator/api.js';
@@ -72,6 +73,8 @@ export interface StudioState {
   selectedSystem: SystemKind | null;
   errors: StudioError[];
   confirm: PendingConfirm | null;
+  /** A draft left by an earlier session and offered for restoring, until restored or discarded. */
+  offeredDraft: ScenarioDraft | null;
 }
 
 /** Creates the initial state; `text` starts empty until a scenario or draft is opened. */
@@ -96,6 +99,7 @@ export function initialStudioState(): StudioState {
     selectedSystem: null,
     errors: [],
     confirm: null,
+    offeredDraft: null,
   };
 }
 

@@ -147,7 +147,8 @@ export class PolicyRuntime {
 
   /** Returns the breaker state for calls to `system`. */
   breakerState(system: SystemKind, now: number): BreakerState {
-    const breaker = this.breakers.get(system);
+    // A breaker switched off guards no call, whatever state it was left in.
+    const breaker = this.isEnabled('circuitBreaker') ? this.breakers.get(system) : undefined;
     return breaker ? breaker.state(now) : 'none';
   }
 

@@ -210,5 +210,8 @@ function endsAction(earlier: ControlAction, later: ControlAction): boolean {
   if (earlier.kind !== later.kind) return false;
   if ('system' in earlier && 'system' in later) return earlier.system === later.system;
   if (earlier.kind === 'linkCut' && later.kind === 'linkCut') return earlier.from === later.from && earlier.to === later.to;
-  return earlier.kind !== 'policy';
+  if (earlier.kind === 'policyToggle' && later.kind === 'policyToggle') return earlier.policy === later.policy;
+  if ('topic' in earlier || 'topic' in later) return ('topic' in earlier ? earlier.topic : undefined) === ('topic' in later ? later.topic : undefined);
+  // A policy set switch or load change replaces the one before it.
+  return true;
 }

@@ -82,3 +82,20 @@ describe('live load factor', () => {
     expect(ratio).toBeLessThan(2.1);
   });
 });
+
+describe('live policy switches', () => {
+  it('breaker switched off shows none', () => {
+    const simulation = createSimulation(testScenario(LOYALTY_OUTAGE), { policy: 'strong' });
+    simulation.advanceTo(240_000);
+    const loyalty = () => simulation.snapshot().systems.find((system) => system.kind === 'loyalty');
+    expect(loyalty()?.breaker).not.toBe('none');
+
+    simulation.control({ kind: 'policyToggle', policy: 'circuitBreaker', enabled: false });
+    simulation.advanceTo(250_000);
+    expect(loyalty()?.breaker).toBe('none');
+
+    simulation.control({ kind: 'policy', name: 'weak' });
+    simulation.advanceTo(260_000);
+    expect(simulation.snapshot().activePolicy).toBe('weak');
+  });
+});

@@ -69,8 +69,14 @@ function paint(chart: uPlot, state: StudioState): void {
     ctx.fillRect(left, top, right - left, height);
     ctx.globalAlpha = 1;
     if (right - left > 40 * ratio) {
+      // Clip the label to its bar rather than squeezing it, so what shows stays readable.
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(left, top, right - left - 2 * ratio, height);
+      ctx.clip();
       ctx.fillStyle = '#f5f7fa';
-      ctx.fillText(entry.label, left + 4 * ratio, top + height / 2, right - left - 8 * ratio);
+      ctx.fillText(entry.label, left + 4 * ratio, top + height / 2);
+      ctx.restore();
     }
   });
 
@@ -140,13 +146,15 @@ export function FaultTimeline() {
     };
   }, []);
 
-  const latest = timeline.slice(-6).reverse();
+  // Scenario faults are listed first in the timeline, live actions as they happen; the list shows the
+  // six latest by time.
+  const latest = [...timeline].sort((a, b) => b.at - a.at).slice(0, 6);
   if (failure !== null) throw failure;
   return (
     <figure className="chart timeline" data-testid="fault-timeline" data-count={timeline.length}>
       <figcaption>
         <span className="chart-title">Fault timeline</span>
-        <span className="chart-legend muted">{timeline.length === 0 ? 'no faults yet' : `${timeline.length} entries`}</span>
+        <span className="chart-legend muted">{timeline.length === 0 ? 'no faults yet' : `${timeline.length} ${timeline.length === 1 ? 'entry' : 'entries'}`}</span>
       </figcaption>
       <div ref={hostRef} className="chart-canvas" />
       <ul className="timeline-list">

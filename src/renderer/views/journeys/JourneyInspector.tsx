@@ -43,6 +43,7 @@ export function JourneyInspector() {
 }
 
 function Inspector() {
+  const started = useStudio((state) => state.snapshot?.business.journeysStarted ?? 0);
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [outcomes, setOutcomes] = useState<JourneyOutcome[]>([]);
@@ -131,10 +132,12 @@ function Inspector() {
           })}
         </div>
         <div className="list-count muted" data-testid="journey-count" data-total={pages.total}>
-          {pages.loading ? 'Loading journeys…' : `${pages.total.toLocaleString('en-US')} journeys`}
+          {pages.loading ? 'Loading journeys…' : describeCount(pages.total, started)}
         </div>
         <div ref={scrollRef} className="journey-scroll" data-testid="journey-list">
-          {pages.total === 0 && !pages.loading ? <div className="list-empty muted">No journey matches these filters.</div> : null}
+          {pages.total === 0 && !pages.loading ? (
+            <div className="list-empty muted">{started === 0 ? 'No journeys yet: press Play or Step to start the run.' : 'No journey matches these filters.'}</div>
+          ) : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const journey = pages.at(item.index);
@@ -176,4 +179,14 @@ function Inspector() {
       </section>
     </div>
   );
+}
+
+/**
+ * Words the list count; the worker keeps the most recent finished journeys (TRACE_CAPACITY), so the
+ * count says when older ones were dropped.
+ */
+function describeCount(kept: number, started: number): string {
+  const count = `${kept.toLocaleString('en-US')} journeys`;
+  if (started <= kept) return count;
+  return `${count} (the most recent of ${started.toLocaleString('en-US')} started; older traces are not kept)`;
 }

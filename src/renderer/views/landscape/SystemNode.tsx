@@ -27,6 +27,8 @@ const BREAKER_LABEL: Record<SystemSnapshot['breaker'], string> = {
 
 function SystemNodeView({ data }: NodeProps<SystemFlowNode>) {
   const system = useStudio((state) => state.snapshot?.systems.find((candidate) => candidate.kind === data.kind) ?? null);
+  // A finished run records nothing more, so its fault controls are off.
+  const finished = useStudio((state) => state.runState === 'done');
   const [slow, setSlow] = useState(false);
   const [failing, setFailing] = useState(false);
 
@@ -85,6 +87,7 @@ function SystemNodeView({ data }: NodeProps<SystemFlowNode>) {
           type="button"
           className={down ? 'node-button active' : 'node-button'}
           data-testid={`system-${down ? 'up' : 'down'}-${data.kind}`}
+          disabled={finished}
           onClick={() => control(down ? { kind: 'systemUp', system: data.kind } : { kind: 'systemDown', system: data.kind })}
         >
           {down ? 'Bring up' : 'Take down'}
@@ -93,6 +96,7 @@ function SystemNodeView({ data }: NodeProps<SystemFlowNode>) {
           type="button"
           className={slow ? 'node-button active' : 'node-button'}
           data-testid={`system-slow-${data.kind}`}
+          disabled={finished}
           title={`Multiply latency by ${SLOW_FACTOR}`}
           onClick={() => {
             control({ kind: 'latency', system: data.kind, factor: slow ? 1 : SLOW_FACTOR });
@@ -105,6 +109,7 @@ function SystemNodeView({ data }: NodeProps<SystemFlowNode>) {
           type="button"
           className={failing ? 'node-button active' : 'node-button'}
           data-testid={`system-errors-${data.kind}`}
+          disabled={finished}
           title={`Fail ${ERROR_RATE * 100}% of calls`}
           onClick={() => {
             control({ kind: 'errorRate', system: data.kind, rate: failing ? null : ERROR_RATE });

@@ -49,6 +49,7 @@ export function pointOnEdge(sourceX: number, sourceY: number, targetX: number, t
 
 function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<TrafficFlowEdge>) {
   const link = useStudio((state) => state.snapshot?.links.find((candidate) => candidate.id === id) ?? null);
+  const finished = useStudio((state) => state.runState === 'done');
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const { x: labelX, y: labelY } = pointOnEdge(sourceX, sourceY, targetX, targetY, LABEL_AT);
 
@@ -81,6 +82,7 @@ function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
             className="link-button"
             title={cut ? 'Restore this link' : 'Cut this link'}
             data-testid={`link-toggle-${id}`}
+            disabled={finished}
             onClick={() => data && control({ kind: 'linkCut', from: data.from, to: data.to, cut: !cut })}
           >
             {cut ? 'restore' : 'cut'}
