@@ -90,7 +90,7 @@ export function renderBenchmarkPage(page: BenchmarkPage): string {
   const { machine } = page;
 
   return [
-    '# Benchmarks',
+    '## Simulator throughput',
     '',
     `Simulator throughput on \`${page.scenarioFile}\`, as shipped, and for a retailer scaled up until a run`,
     'starts millions of journeys: the load factor and every system\'s concurrency and queue grow alike, and',

@@ -5,7 +5,8 @@
  * Usage: npm run bench -- [--runs N] [--journeys N] [--no-write]
  * The npm script passes --expose-gc so each run starts from a collected heap.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeSection } from './doc-section.js';
 import { resolve } from 'node:path';
 import { createSimulation, formatIssue, parseScenario } from '../src/simulator/index.js';
 import type { Scenario } from '../src/simulator/scenario/schema.js';
@@ -172,7 +173,7 @@ function main(): void {
   });
 
   process.stdout.write(page);
-  if (options.write) writeFileSync(resolve(ROOT, 'docs/benchmarks.md'), page);
+  if (options.write) writeSection(resolve(ROOT, 'docs/benchmarks.md'), 'simulator', page);
 }
 
 main();

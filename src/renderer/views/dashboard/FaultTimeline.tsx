@@ -68,16 +68,12 @@ function paint(chart: uPlot, state: StudioState): void {
     ctx.globalAlpha = entry.origin === 'live' ? 0.85 : 0.55;
     ctx.fillRect(left, top, right - left, height);
     ctx.globalAlpha = 1;
-    if (right - left > 40 * ratio) {
-      // Clip the label to its bar rather than squeezing it, so what shows stays readable.
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(left, top, right - left - 2 * ratio, height);
-      ctx.clip();
-      ctx.fillStyle = '#f5f7fa';
-      ctx.fillText(entry.label, left + 4 * ratio, top + height / 2);
-      ctx.restore();
-    }
+    // A label that fits goes inside its bar; a longer one follows the bar, so it stays readable.
+    ctx.textAlign = 'left';
+    const width = ctx.measureText(entry.label).width;
+    const inside = width + 8 * ratio <= right - left;
+    ctx.fillStyle = inside ? '#f5f7fa' : 'rgba(230, 237, 243, 0.85)';
+    ctx.fillText(entry.label, inside ? left + 4 * ratio : right + 4 * ratio, top + height / 2);
   });
 
   const nowX = chart.valToPos(origin + now / 1_000, 'x', true);

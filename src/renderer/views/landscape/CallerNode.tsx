@@ -6,6 +6,8 @@ import { memo } from 'react';
 import type { Caller } from './layout.js';
 import { useStudio } from '../../store/studio.js';
 import { formatRate } from '../../format.js';
+import { PolicyChipRow, useShallowChips } from './PolicyChipRow.js';
+import { callerChips } from './policy-chips.js';
 
 /** React Flow node type of a caller. */
 export type CallerFlowNode = Node<{ caller: Caller }, 'caller'>;
@@ -23,10 +25,13 @@ function CallerNodeView({ data }: NodeProps<CallerFlowNode>) {
     return total;
   });
 
+  const chips = useStudio(useShallowChips((snapshot) => callerChips(snapshot, data.caller)));
+
   return (
     <div className={`caller-node caller-${data.caller}`} data-testid={`caller-node-${data.caller}`}>
       <div className="node-title">{CALLER_LABEL[data.caller]}</div>
       <div className="mono muted caller-rate">{formatRate(rate)}/s out</div>
+      <PolicyChipRow chips={chips} testId={`caller-policies-${data.caller}`} />
       <Handle type="source" position={Position.Right} />
     </div>
   );

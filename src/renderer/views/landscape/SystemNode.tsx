@@ -9,6 +9,8 @@ import type { SystemKind } from '../../../simulator/scenario/schema.js';
 import { control } from '../../store/actions.js';
 import { useStudio } from '../../store/studio.js';
 import { formatCount, formatMs, formatRate } from '../../format.js';
+import { PolicyChipRow, useShallowChips } from './PolicyChipRow.js';
+import { systemChips } from './policy-chips.js';
 
 /** Latency factor the "Slow" button applies. */
 export const SLOW_FACTOR = 5;
@@ -29,6 +31,7 @@ function SystemNodeView({ data }: NodeProps<SystemFlowNode>) {
   const system = useStudio((state) => state.snapshot?.systems.find((candidate) => candidate.kind === data.kind) ?? null);
   // A finished run records nothing more, so its fault controls are off.
   const finished = useStudio((state) => state.runState === 'done');
+  const chips = useStudio(useShallowChips((snapshot) => systemChips(snapshot, data.kind)));
   const [slow, setSlow] = useState(false);
   const [failing, setFailing] = useState(false);
 
@@ -77,6 +80,7 @@ function SystemNodeView({ data }: NodeProps<SystemFlowNode>) {
           <dd className={`health-text-${health}`}>{health}</dd>
         </div>
       </dl>
+      <PolicyChipRow chips={chips} testId={`system-policies-${data.kind}`} />
       {system?.degradedMode ? (
         <div className="node-degraded" data-testid={`system-degraded-${data.kind}`}>
           degraded: {system.degradedMode}

@@ -75,7 +75,7 @@ function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
           data-testid={`link-${id}`}
           data-cut={cut ? 'true' : 'false'}
         >
-          <span className="mono">{style === 'events' ? `events · lag ${formatCount(link?.lag ?? 0)}` : style}</span>
+          <span className="mono">{describeStyle(style, link?.lag ?? 0)}</span>
           <span className="mono">{cut ? 'cut' : `${formatRate(rate)}/s`}</span>
           <button
             type="button"
@@ -95,3 +95,10 @@ function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
 
 /** Renders a link edge. */
 export const TrafficEdge = memo(TrafficEdgeView);
+
+/** Words a link's style, with the messages or file records waiting where the style queues them. */
+function describeStyle(style: string, waiting: number): string {
+  if (style === 'events') return `events · lag ${formatCount(waiting)}`;
+  if (style === 'batch') return `batch · ${formatCount(waiting)} in file`;
+  return style;
+}
