@@ -2,12 +2,12 @@
  * `rrs compare`: runs one scenario under two policy sets, or two scenarios (two landscapes), with the
  * same seed, prints the business figures side by side and writes both reports and a comparison JSON.
  */
-import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, relative, resolve } from 'node:path';
 import Table from 'cli-table3';
 import { compareRuns, reportToJson, type Comparison, type FigureComparison, type RunSpec } from '../../simulator/index.js';
 import type { Scenario } from '../../simulator/scenario/schema.js';
 import { EXIT, UsageError } from '../errors.js';
+import { prepareOutput, writeOutput } from '../output.js';
 import { formatCount, formatDuration, formatMoney } from '../format.js';
 import { loadScenarioFile } from '../load.js';
 import { createProgress } from '../progress.js';
@@ -63,10 +63,10 @@ export function compareCommand(files: readonly string[], options: CompareCommand
     progress.finish();
   }
 
-  const pathA = writeFile(options.out, reportFileName(sideA.file, seed, comparison.a.report.activePolicy), reportToJson(comparison.a.report));
-  const pathB = writeFile(options.out, reportFileName(sideB.file, seed, comparison.b.report.activePolicy), reportToJson(comparison.b.report));
+  const pathA = writeOutput(options.out, reportFileName(sideA.file, seed, comparison.a.report.activePolicy), reportToJson(comparison.a.report));
+  const pathB = writeOutput(options.out, reportFileName(sideB.file, seed, comparison.b.report.activePolicy), reportToJson(comparison.b.report));
   const json = comparisonToJson(comparison, pathA, pathB);
-  const comparisonPath = writeFile(options.out, comparisonFileName(sideA, sideB, comparison, seed), json);
+  const comparisonPath = writeOutput(options.out, comparisonFileName(sideA, sideB, comparison, seed), json);
 
   if (options.json) {
     process.stdout.write(json);
@@ -214,24 +214,4 @@ function describeWinner(figure: FigureComparison): string {
   }
 }
 
-/** Creates the output folder before the runs, so a bad `--out` fails at once. */
-function prepareOutput(directory: string): void {
-  try {
-    mkdirSync(directory, { recursive: true });
-    accessSync(directory, constants.W_OK);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`cannot write reports to ${directory}: ${reason}. Fix: pass a writable folder with --out DIR.`);
-  }
-}
 
-function writeFile(directory: string, name: string, text: string): string {
-  const path = join(directory, name);
-  try {
-    writeFileSync(path, text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`cannot write ${path}: ${reason}. Fix: pass a writable folder with --out DIR.`);
-  }
-  return path;
-}

@@ -1,11 +1,11 @@
 /**
  * `rrs run <scenario>`: runs a scenario to its end, prints the figures and writes the JSON report.
  */
-import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, relative, resolve } from 'node:path';
 import { createSimulation, reportToJson } from '../../simulator/index.js';
 import type { Scenario } from '../../simulator/scenario/schema.js';
 import { EXIT, UsageError } from '../errors.js';
+import { prepareOutput, writeOutput } from '../output.js';
 import { loadScenarioFile } from '../load.js';
 import { createProgress } from '../progress.js';
 import { renderBusinessTable, renderSystemTable } from '../tables.js';
@@ -54,7 +54,7 @@ export function runCommand(file: string, options: RunOptions): number {
   }
 
   const json = reportToJson(report);
-  const reportPath = writeReport(options.out, reportFileName(file, seed, report.activePolicy), json);
+  const reportPath = writeOutput(options.out, reportFileName(file, seed, report.activePolicy), json);
 
   // Warnings go with the tables on stdout, or to stderr beside the JSON; --quiet leaves them out.
   const warnings = options.quiet ? [] : policyWarningLines(file, scenario, report.activePolicy);
@@ -100,26 +100,4 @@ export function reportFileName(file: string, seed: number, policy: string | null
   return `${stem}${policyPart}.seed-${seed}.json`;
 }
 
-/** Creates the report folder before the run, so a bad `--out` fails in a second, not after the run. */
-function prepareOutput(directory: string): void {
-  try {
-    mkdirSync(directory, { recursive: true });
-    accessSync(directory, constants.W_OK);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`cannot write reports to ${directory}: ${reason}. Fix: pass a writable folder with --out DIR.`);
-  }
-}
 
-function writeReport(directory: string, name: string, json: string): string {
-  const path = join(directory, name);
-
-  try {
-    writeFileSync(path, json);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`cannot write the report to ${path}: ${reason}. Fix: pass a writable folder with --out DIR.`);
-  }
-
-  return path;
-}
