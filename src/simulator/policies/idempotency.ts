@@ -6,6 +6,12 @@
 import { Ring } from '../engine/ring.js';
 
 /**
+ * An idempotency key. The simulator keys its own requests by number, which a key store holds in far
+ * less memory than a string over a retention of hours.
+ */
+export type IdempotencyKey = string | number;
+
+/**
  * Stores the idempotency keys seen in the last `retentionMs` milliseconds of simulated time.
  *
  * Retention runs from the first time a key was seen: a duplicate does not extend it. Expired keys are
@@ -14,13 +20,13 @@ import { Ring } from '../engine/ring.js';
 export class IdempotencyStore {
   private readonly retentionMs: number;
   /** First-seen time of each stored key. */
-  private readonly seenAt = new Map<string, number>();
+  private readonly seenAt = new Map<IdempotencyKey, number>();
   /**
    * The same keys and times in the order they were stored, which is time order, so eviction takes
    * from the front in constant time. Walking the Map from its start instead would also pass over the
    * slots of deleted keys that V8 keeps until the next rehash.
    */
-  private readonly order = new Ring<string>(256);
+  private readonly order = new Ring<IdempotencyKey>(256);
   private readonly orderTimes = new Ring<number>(256);
   private latest = Number.NEGATIVE_INFINITY;
 
@@ -44,7 +50,7 @@ export class IdempotencyStore {
    * @throws Error when `now` is earlier than the time of a previous check, because eviction relies on
    *   keys arriving in time order.
    */
-  check(key: string, now: number): 'new' | 'duplicate' {
+  check(key: IdempotencyKey, now: number): 'new' | 'duplicate' {
     if (now < this.latest) {
       throw new Error(
         `IdempotencyStore.check called at ${now} ms after a check at ${this.latest} ms: pass simulated times in order.`,
@@ -102,7 +108,7 @@ export class ReceiverIdempotency {
    * Decides on a write of `key` at `system` at `now`: `drop` when the key was stored less than
    * `retention` ms ago, otherwise `apply`. A null `retention` (idempotency off) applies every write.
    */
-  decide(system: string, key: string, now: number, retention: number | null): WriteDecision {
+  decide(system: string, key: IdempotencyKey, now: number, retention: number | null): WriteDecision {
     if (retention === null) return 'apply';
 
     let store = this.stores.get(system);
@@ -141,26 +147,28 @@ export type WriteNote = (now: number, event: 'DUPLICATE_DROPPED' | 'DUPLICATE_AP
  * as an order posted to the ERP. Every attempt and redelivery of the request runs the same effect, so
  * it counts the postings of this request: a second posting is a duplicate.
  *
- * `retention` is read at each posting, so a live policy change takes effect at once.
+ * `retention` is read at each posting, so a live policy change takes effect at once. `describeKey` names
+ * the key in trace notes, where `key` itself may be a bare number.
  */
 export function createPostingEffect(
   receivers: ReceiverIdempotency,
   system: string,
-  key: string,
+  key: IdempotencyKey,
   retention: () => number | null,
   note: WriteNote | null,
+  describeKey: string = String(key),
 ): (outcome: { status: string }, now: number) => void {
   let postings = 0;
   return (outcome, now) => {
     if (outcome.status !== 'ok') return;
     if (receivers.decide(system, key, now, retention()) === 'drop') {
-      note?.(now, 'DUPLICATE_DROPPED', `${system} dropped repeated ${key} by its idempotency key`);
+      note?.(now, 'DUPLICATE_DROPPED', `${system} dropped repeated ${describeKey} by its idempotency key`);
       return;
     }
 
     postings++;
     if (postings === 1) return;
     receivers.recordRepeat(system);
-    note?.(now, 'DUPLICATE_APPLIED', `${system} applied ${key} again (posting ${postings})`);
+    note?.(now, 'DUPLICATE_APPLIED', `${system} applied ${describeKey} again (posting ${postings})`);
   };
 }

@@ -16,13 +16,14 @@ import type { SimulationContext } from './context.js';
  * again. `note` receives each drop or repeat for the journey trace.
  */
 export function applyEffect(context: SimulationContext, obligation: Obligation, note: WriteNote | null = null): SystemEffect {
-  const key = `${obligation.kind}:${obligation.id}`;
+  // Obligation ids are unique over all kinds, so the id alone is the key; the text is for traces.
+  const key = obligation.id;
   return (outcome, now) => {
     if (outcome.status !== 'ok') return;
     const { idempotency, ledger, policies } = context;
     if (idempotency.decide('loyalty', key, now, policies.idempotencyRetention) === 'drop') {
       ledger.recordSuppressed();
-      note?.(now, 'DUPLICATE_DROPPED', `loyalty dropped repeated ${key} by its idempotency key`);
+      note?.(now, 'DUPLICATE_DROPPED', `loyalty dropped repeated ${obligation.kind}:${key} by its idempotency key`);
       return;
     }
 
@@ -31,19 +32,20 @@ export function applyEffect(context: SimulationContext, obligation: Obligation, 
     if (first && obligation.kind === 'accrual') context.metrics.recordAccrualLag(now - obligation.createdAt);
     if (!first) {
       idempotency.recordRepeat('loyalty');
-      note?.(now, 'DUPLICATE_APPLIED', `loyalty applied ${key} again (application ${obligation.applications})`);
+      note?.(now, 'DUPLICATE_APPLIED', `loyalty applied ${obligation.kind}:${key} again (application ${obligation.applications})`);
     }
   };
 }
 
 /** Returns the effect that takes one application of `obligation` back, as a saga compensation. */
 export function compensateEffect(context: SimulationContext, obligation: Obligation, note: WriteNote | null = null): SystemEffect {
-  const key = `compensation:${obligation.id}`;
+  // Negative ids keep a compensation's key apart from the key of the obligation it takes back.
+  const key = -obligation.id;
   return (outcome, now) => {
     if (outcome.status !== 'ok') return;
     if (context.idempotency.decide('loyalty', key, now, context.policies.idempotencyRetention) === 'drop') {
       context.ledger.recordSuppressed();
-      note?.(now, 'DUPLICATE_DROPPED', `loyalty dropped repeated ${key} by its idempotency key`);
+      note?.(now, 'DUPLICATE_DROPPED', `loyalty dropped repeated compensation:${obligation.id} by its idempotency key`);
       return;
     }
     context.ledger.compensate(obligation, now);
@@ -66,5 +68,7 @@ export function postingEffect(
 ): SystemEffect | null {
   if (system !== 'erp' || !POSTING_OPERATIONS.has(operation)) return null;
   const { idempotency, policies } = context;
-  return createPostingEffect(idempotency, 'erp', `${operation}:${journeyId}`, () => policies.idempotencyRetention, note);
+  // Orders key by the journey id, refunds by its negation, so the two never collide in the ERP's store.
+  const key = operation === 'postOrder' ? journeyId : -journeyId;
+  return createPostingEffect(idempotency, 'erp', key, () => policies.idempotencyRetention, note, `${operation}:${journeyId}`);
 }
