@@ -28,6 +28,18 @@ export function formatMs(value: number): string {
   return `${(value / 3_600_000).toFixed(1)} h`;
 }
 
+/**
+ * Formats milliseconds for a chart axis in at most six characters (`850ms`, `2.5s`, `17m`, `1.5h`),
+ * because the y axis is a fixed 52 px wide and a longer label is cut off on the left.
+ */
+export function formatAxisMs(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value < 1_000) return `${Math.round(value)}ms`;
+  if (value < 60_000) return `${Number((value / 1_000).toFixed(1))}s`;
+  if (value < 3_600_000) return `${Math.round(value / 60_000)}m`;
+  return `${Number((value / 3_600_000).toFixed(1))}h`;
+}
+
 /** Formats a currency amount: to the cent below 10,000, compactly above (`$12.4K`). */
 export function formatMoney(value: number): string {
   if (!Number.isFinite(value)) return '–';

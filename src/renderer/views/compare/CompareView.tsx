@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { SeriesPoint } from '../../../simulator/api.js';
 import type { Comparison, FigureComparison } from '../../../simulator/compare.js';
 import { parseScenario } from '../../../simulator/index.js';
-import { formatCount, formatMoney, formatMs } from '../../format.js';
+import { formatAxisMs, formatCount, formatMoney } from '../../format.js';
 import { useStudio } from '../../store/studio.js';
 import { GALLERY } from '../editor/gallery.js';
 import { CompareChart, SIDE_COLORS } from './CompareChart.js';
@@ -29,7 +29,7 @@ const KPI_KEYS = [
 const CHARTS: { title: string; field: Exclude<keyof SeriesPoint, 't'>; format: (value: number) => string }[] = [
   { title: 'Orders lost', field: 'ordersLost', format: formatCount },
   { title: 'Revenue at risk', field: 'revenueAtRisk', format: formatMoney },
-  { title: 'Checkout p95', field: 'checkoutP95', format: formatMs },
+  { title: 'Checkout p95', field: 'checkoutP95', format: formatAxisMs },
   { title: 'Ledger drift (points)', field: 'ledgerDrift', format: formatCount },
 ];
 

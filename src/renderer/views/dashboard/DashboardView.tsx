@@ -4,7 +4,7 @@
 import { StatePanel } from '../../components/StatePanel.js';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { useStudio } from '../../store/studio.js';
-import { formatCount, formatMoney, formatMs } from '../../format.js';
+import { formatAxisMs, formatCount, formatMoney } from '../../format.js';
 import { COLORS } from './chart-options.js';
 import { FaultTimeline } from './FaultTimeline.js';
 import { KpiTiles } from './KpiTiles.js';
@@ -28,8 +28,8 @@ const DEAD_LETTERS: ChartLine[] = [{ field: 'deadLetterDepth', label: 'depth', c
 const CHARTS = [
   { id: 'orders', title: 'Orders', lines: ORDERS, format: formatCount },
   { id: 'revenue', title: 'Revenue at risk', lines: REVENUE, format: formatMoney },
-  { id: 'checkout', title: 'Checkout latency', lines: CHECKOUT, format: formatMs },
-  { id: 'accrual', title: 'Points accrual lag', lines: ACCRUAL, format: formatMs },
+  { id: 'checkout', title: 'Checkout latency', lines: CHECKOUT, format: formatAxisMs },
+  { id: 'accrual', title: 'Points accrual lag', lines: ACCRUAL, format: formatAxisMs },
   { id: 'drift', title: 'Ledger drift (points)', lines: DRIFT, format: formatCount },
   { id: 'deadletters', title: 'Dead-letter depth', lines: DEAD_LETTERS, format: formatCount },
 ];

@@ -15,6 +15,9 @@ const TICKS = { stroke: 'rgba(148, 163, 184, 0.25)', width: 1, size: 4 };
 const AXIS_TEXT = '#8b98a9';
 const FONT = '10px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
+/** Tick steps of 1, 2 and 5 times the powers of ten from 1 to 10^12. */
+const WHOLE_INCREMENTS = Array.from({ length: 13 }, (_, power) => [1, 2, 5].map((step) => step * 10 ** power)).flat();
+
 /** Returns the x range of the whole run, in seconds, so charts do not rescale as points arrive. */
 export function chartTimeRange(state: StudioState): uPlot.Range.MinMax {
   const origin = state.series.originSeconds;
@@ -32,6 +35,10 @@ export function chartAxes(format: (value: number) => string, showX = true): uPlo
       ticks: TICKS,
       font: FONT,
       size: Y_AXIS_SIZE,
+      // The charts are short, so a smaller gap between ticks keeps at least one label above zero, and
+      // whole-number steps keep a count such as dead letters from labelling 0.5 as 1.
+      space: 16,
+      incrs: WHOLE_INCREMENTS,
       values: (_chart, splits) => splits.map((value) => format(value)),
     },
   ];
