@@ -93,6 +93,16 @@ export interface BusinessFigures {
   inconsistentJourneys: number;
   /** Pending reconciliation work by kind. */
   reconciliation: Record<ReconciliationKind, ReconciliationFigures>;
+  /** Price lookups the channel answered from its own copy while the price owner was unreachable. */
+  pricedFromCopy: number;
+  /** Prices taken from a channel copy older than the price staleness, so they may disagree with the owner. */
+  priceConflicts: number;
+  /** Completed orders the owner of orders has received, so they count as booked. */
+  ordersBooked: number;
+  /** Completed orders the owner of orders has not received (yet): revenue taken but not booked. */
+  ordersAtRisk: number;
+  /** Balance reads where the ledger owner's balance overrode a channel's provisional points for the customer. */
+  ledgerConflicts: number;
   /** Orders and refunds the ERP posted more than once: repeats without a key check or after its retention. */
   duplicateOrdersPosted: number;
   /** Repeated order and refund postings the ERP dropped by their idempotency key. */
@@ -206,7 +216,14 @@ export interface ContinuitySnapshot {
   owners: { customers: SystemKind; orders: SystemKind; prices: SystemKind; ledger: SystemKind };
   conflictRule: 'lastWriterWins' | 'ownerWins';
   reconciliation: Record<ReconciliationKind, ReconciliationFigures>;
+  /** Staleness limit of channel price copies in ms, or null when channels do not price from a copy. */
+  priceCopyStaleness: number | null;
+  /** What the owners of prices, orders and the reward ledger decided so far. */
+  records: RecordOwnerFigures;
 }
+
+/** What the owners of prices, orders and the reward ledger decided, as counted in `BusinessFigures`. */
+export type RecordOwnerFigures = Pick<BusinessFigures, 'pricedFromCopy' | 'priceConflicts' | 'ordersBooked' | 'ordersAtRisk' | 'ledgerConflicts'>;
 
 /** One point of the time series charted in the studio and kept in the report. */
 export interface SeriesPoint {
@@ -359,8 +376,22 @@ export type ControlAction =
   | { kind: 'replayDeadLetters'; limit?: number; ratePerSecond?: number }
   | { kind: 'poisonMessages'; rate: number; topic?: string };
 
-/** A policy the studio can switch on or off during a run. */
-export type PolicyToggle = 'retry' | 'circuitBreaker' | 'timeout' | 'gatewayRateLimit' | 'provisionalAccrual' | 'idempotency';
+/**
+ * A policy the studio can switch on or off during a run. `deadLetterReplay` switches the scheduled
+ * replay only: a replay by hand still runs.
+ */
+export type PolicyToggle =
+  | 'retry'
+  | 'circuitBreaker'
+  | 'timeout'
+  | 'gatewayRateLimit'
+  | 'provisionalAccrual'
+  | 'idempotency'
+  | 'loadShedding'
+  | 'bulkhead'
+  | 'hedge'
+  | 'retryBudget'
+  | 'deadLetterReplay';
 
 /** How a journey ended. */
 export type JourneyOutcome =

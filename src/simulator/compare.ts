@@ -208,6 +208,9 @@ const DIRECTIONS: Readonly<Record<string, Direction>> = {
   conflictingWrites: 'lower',
   customerWritesLost: 'lower',
   inconsistentJourneys: 'lower',
+  priceConflicts: 'lower',
+  ordersAtRisk: 'lower',
+  ledgerConflicts: 'lower',
   duplicateOrdersPosted: 'lower',
   ledgersDisagreedFor: 'lower',
 };

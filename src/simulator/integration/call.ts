@@ -370,8 +370,9 @@ class Call {
     const failure = outcome.status === 'ok' ? null : outcome.status;
     this.outstanding--;
     if (failure !== null && this.outstanding > 0) {
-      // The other request of a hedged attempt may still succeed: wait for it.
-      this.releaseGateway(1);
+      // The other request of a hedged attempt may still succeed: wait for it. Only a request that
+      // passed the gateway holds a place there, so a hedge over a direct link releases none.
+      this.releaseGateway(Math.min(1, this.gatewayHeld));
       return;
     }
 
@@ -421,7 +422,8 @@ class Call {
     const retryable = failure !== null && !NOT_RETRIED.has(failure);
 
     if (retryable && retry && this.attempts < retry.maxAttempts) {
-      if (!this.budget || this.budget.tryWithdraw(scheduler.now)) {
+      // The budget switched off mid-call stops limiting this call's retries too.
+      if (!this.budget || !this.policy.retryBudget || this.budget.tryWithdraw(scheduler.now)) {
         figures.retry(this.link.to);
         scheduler.after(retryDelay(this.attempts, retry, jitter, retryAfter), this.attempt);
         return;

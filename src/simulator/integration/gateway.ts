@@ -14,7 +14,7 @@ import { resolveVersion, type ResolvedVersion } from '../policies/api-versions.j
 import { DailyQuota } from '../policies/daily-quota.js';
 import { LoadShedder } from '../policies/load-shedder.js';
 import { createRateLimiter, type RateLimiter } from '../policies/rate-limit.js';
-import type { GatewayConfig, SystemKind } from '../scenario/schema.js';
+import type { GatewayConfig, LoadSheddingConfig, SystemKind } from '../scenario/schema.js';
 import type { VendorError } from '../vendors/limiter.js';
 import type { Caller, Link } from './links.js';
 import type { PolicyRuntime } from './policy-runtime.js';
@@ -59,6 +59,8 @@ export class Gateway {
   private readonly versionCalls = new Map<string, ApiVersionSnapshot>();
   private generation = -1;
   private config: GatewayConfig = NO_CONFIG;
+  /** Thresholds the shedder was last configured with; undefined before the first request. */
+  private shedding: LoadSheddingConfig | null | undefined = undefined;
 
   /** `auth` draws which requests carry bad credentials; it is drawn only for consumers with a failure rate. */
   constructor(policies: PolicyRuntime, auth: RandomStream) {
@@ -72,6 +74,7 @@ export class Gateway {
    */
   admit(link: Link, priority: StepPriority, now: number): GatewayVerdict {
     this.refresh();
+    this.syncShedding();
     const consumer = link.from;
     const figures = this.consumerFigures(consumer);
     figures.requests++;
@@ -163,9 +166,16 @@ export class Gateway {
 
     this.generation = this.policies.generation;
     this.config = this.policies.activeSet.gateway ?? NO_CONFIG;
-    this.shedder.configure(this.config.loadShedding ?? null);
     this.limiters.clear();
     this.versions.clear();
+  }
+
+  /** Configures the shedder when the thresholds in force changed: a switch of policy set or of the toggle. */
+  private syncShedding(): void {
+    const config = this.policies.loadShedding;
+    if (config === this.shedding) return;
+    this.shedding = config;
+    this.shedder.configure(config);
   }
 
   /** Returns the Retry-After in ms when the consumer's rate limit rejects the request, else null. */

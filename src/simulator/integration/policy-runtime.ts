@@ -5,7 +5,7 @@
 import type { BreakerState, PolicyToggle } from '../api.js';
 import { CircuitBreaker } from '../policies/circuit-breaker.js';
 import { createRateLimiter, type RateLimiter } from '../policies/rate-limit.js';
-import type { BulkheadConfig, HedgeConfig, PolicySet, RetryBudgetConfig, RetryPolicy, Scenario, SystemKind } from '../scenario/schema.js';
+import type { BulkheadConfig, HedgeConfig, LoadSheddingConfig, PolicySet, RetryBudgetConfig, RetryPolicy, Scenario, SystemKind } from '../scenario/schema.js';
 import type { CircuitState } from '../policies/circuit-breaker.js';
 import type { Caller, Link } from './links.js';
 
@@ -45,6 +45,11 @@ const ALL_TOGGLES: readonly PolicyToggle[] = [
   'gatewayRateLimit',
   'provisionalAccrual',
   'idempotency',
+  'loadShedding',
+  'bulkhead',
+  'hedge',
+  'retryBudget',
+  'deadLetterReplay',
 ];
 
 /** Policies of one run, switchable while it goes on. */
@@ -124,9 +129,9 @@ export class PolicyRuntime {
       this.breakers.set(link.to, breaker);
     }
 
-    const retryBudget = own.retryBudget ?? calls.retryBudget ?? null;
-    const bulkhead = own.bulkhead ?? calls.bulkhead ?? null;
-    const hedge = own.hedge ?? calls.hedge ?? null;
+    const retryBudget = this.isEnabled('retryBudget') ? (own.retryBudget ?? calls.retryBudget ?? null) : null;
+    const bulkhead = this.isEnabled('bulkhead') ? (own.bulkhead ?? calls.bulkhead ?? null) : null;
+    const hedge = this.isEnabled('hedge') ? (own.hedge ?? calls.hedge ?? null) : null;
     const policy = { timeout, retry, breaker, retryBudget, bulkhead, hedge };
     this.callPolicies.set(link.id, policy);
     return policy;
@@ -187,9 +192,18 @@ export class PolicyRuntime {
     return this.active.deadLetter?.poisonQueue ?? false;
   }
 
-  /** The scheduled replay of the dead-letter queue, or null when the active set schedules none. */
+  /**
+   * The scheduled replay of the dead-letter queue, or null when the active set schedules none or it is
+   * switched off. NOTE: a replay by hand takes its default rate from here, so while the scheduled replay
+   * is switched off it runs at the backbone's default rate unless the action names one.
+   */
   get replay(): PolicySet['replay'] | null {
-    return this.active.replay ?? null;
+    return this.isEnabled('deadLetterReplay') ? (this.active.replay ?? null) : null;
+  }
+
+  /** The gateway's load shedding thresholds, or null when the active set has none or shedding is switched off. */
+  get loadShedding(): LoadSheddingConfig | null {
+    return this.isEnabled('loadShedding') ? (this.active.gateway?.loadShedding ?? null) : null;
   }
 }
 

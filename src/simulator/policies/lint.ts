@@ -11,6 +11,7 @@ import type { CallPolicy, LinkConfig, OperationName, PolicySet, RetryPolicy, Sce
 import { SYSTEM_KINDS, SYSTEM_OPERATIONS } from '../scenario/schema.js';
 import { TRANSPORT_TIMEOUT_MS } from '../integration/policy-runtime.js';
 import { listPresets } from '../vendors/presets.js';
+import { unusedSettings } from './lint-unused.js';
 
 /** Stable codes of policy warnings, one per harmful combination. */
 export type PolicyWarningCode =
@@ -18,7 +19,11 @@ export type PolicyWarningCode =
   | 'retry-without-idempotency'
   | 'timeout-exceeds-caller'
   | 'retry-without-backoff'
-  | 'breaker-minimum-exceeds-window';
+  | 'breaker-minimum-exceeds-window'
+  | 'batch-without-batch-style'
+  | 'orchestration-without-middleware-style'
+  | 'topic-without-events-style'
+  | 'replay-without-dead-letter';
 
 /** One harmful combination of policy settings. */
 export interface PolicyWarning {
@@ -62,7 +67,8 @@ interface LintLink {
 
 /**
  * Lints the policy sets and link policies of `scenario` and returns the warnings in document order
- * of the rules: nested retries, retries without idempotency, timeouts, backoff, breakers.
+ * of the rules: nested retries, retries without idempotency, timeouts, backoff, breakers, then settings
+ * that do nothing where they are written (see `unusedSettings`).
  *
  * @example
  * for (const warning of lintPolicies(scenario)) console.warn(`${warning.pointer}: ${warning.message}`);
@@ -77,6 +83,7 @@ export function lintPolicies(scenario: Scenario): PolicyWarning[] {
     ...sets.flatMap((named) => nestedTimeouts(links, named)),
     ...retriesWithoutBackoff(scenario, links, sets),
     ...breakersThatNeverOpen(links, sets),
+    ...unusedSettings(scenario),
   ];
 }
 

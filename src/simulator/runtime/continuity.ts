@@ -13,6 +13,7 @@ import type { SimulationContext } from './context.js';
 import { DegradedModes, traceLater, type FailureHandling } from './degraded-modes.js';
 import type { Journey } from './journey-runner.js';
 import { BalanceBook } from './read-cache.js';
+import { RecordOwners } from './record-owners.js';
 import { SagaTracker } from './saga.js';
 import { SystemOfRecord } from './system-of-record.js';
 
@@ -28,6 +29,11 @@ export type ContinuityFigures = Pick<
   | 'compensations'
   | 'inconsistentJourneys'
   | 'reconciliation'
+  | 'pricedFromCopy'
+  | 'priceConflicts'
+  | 'ordersBooked'
+  | 'ordersAtRisk'
+  | 'ledgerConflicts'
 >;
 
 /** Series fields this module adds to `SeriesPoint`. */
@@ -48,6 +54,7 @@ export class Continuity {
   readonly degraded: DegradedModes;
   readonly records: SystemOfRecord;
   readonly saga: SagaTracker;
+  readonly owners: RecordOwners;
   private readonly context: SimulationContext;
 
   /**
@@ -59,6 +66,7 @@ export class Continuity {
     this.degraded = new DegradedModes(context, new BalanceBook(openingBalance));
     this.records = new SystemOfRecord(context, random);
     this.saga = new SagaTracker(context);
+    this.owners = new RecordOwners(this.records.config);
     this.degraded.onUpdateReplayed = (update, now) => {
       if (update.operation === 'upsertCustomer') this.writeCustomer(update.journey, update.state, update.channel, now);
     };
@@ -66,7 +74,7 @@ export class Continuity {
 
   /** Wraps a step's system effect to follow holdings, balances and customer writes as systems apply them. */
   wrapEffect(journey: Journey, step: StepMeta, state: string, obligation: Obligation | null, effect: SystemEffect | null): SystemEffect | null {
-    const tracked = this.saga.wrap(journey, step, effect);
+    const tracked = this.saga.wrap(journey, step, this.trackBooking(journey, step, effect));
     if (obligation && tracked) {
       const balances = this.degraded.balances;
       return (outcome, now) => {
@@ -88,6 +96,10 @@ export class Continuity {
     const now = this.context.scheduler.now;
     this.degraded.onSuccess(journey, step, now);
     if (step.compensation) this.saga.onCompensation(journey, step, state, true);
+    if (step.operation === 'lookupPrice' && step.system === this.records.config.prices) this.owners.priceRead(journey.channel, now);
+    if (step.operation === 'getBalance' && step.system === this.records.config.ledger) {
+      return this.owners.balanceRead(this.provisionalPoints(journey.customer));
+    }
     if (step.operation === 'getCustomer' && ORDER_KINDS.has(journey.kind)) return this.records.lookupMissed(journey, result, state);
     return null;
   }
@@ -100,6 +112,8 @@ export class Continuity {
     }
 
     const handling = this.degraded.onFailure(journey, step, obligation, state, force);
+    const copied = handling?.degraded ? null : this.priceFromCopy(journey, step);
+    if (copied !== null) return { degraded: true, note: handling ? `${handling.note}; ${copied}` : copied };
     if (handling?.degraded || step.operation !== 'getCustomer' || !ORDER_KINDS.has(journey.kind)) return handling;
     const duplicate = this.records.lookupMissed(journey, result, state);
     if (duplicate === null) return handling;
@@ -110,6 +124,7 @@ export class Continuity {
   onFinish(journey: Journey): void {
     this.degraded.onFinish(journey, journey.outcome === 'lost', this.context.scheduler.now);
     this.saga.onFinish(journey);
+    if (ORDER_KINDS.has(journey.kind)) this.owners.orderFinished(journey.id, journey.outcome === 'completed' || journey.outcome === 'completedDegraded');
   }
 
   /** Returns the degraded mode in force for calls to `system`, for the landscape, or null. */
@@ -144,6 +159,7 @@ export class Continuity {
       compensations: this.saga.compensations,
       inconsistentJourneys: this.saga.inconsistentJourneys(),
       reconciliation: this.reconciliation(this.context.scheduler.now),
+      ...this.owners.figures(),
     };
   }
 
@@ -174,7 +190,36 @@ export class Continuity {
       owners: { customers: records.customers, orders: records.orders, prices: records.prices, ledger: records.ledger },
       conflictRule: records.conflictRule,
       reconciliation: this.reconciliation(this.context.scheduler.now),
+      priceCopyStaleness: records.priceFromCopy ? records.priceStaleness : null,
+      records: this.owners.figures(),
     };
+  }
+
+  /** Wraps the effect of a step that hands an order to the owner of orders, to count the order booked. */
+  private trackBooking(journey: Journey, step: StepMeta, effect: SystemEffect | null): SystemEffect | null {
+    if (!this.owners.books(step.system, step.operation)) return effect;
+    return (outcome, now) => {
+      effect?.(outcome, now);
+      if (outcome.status === 'ok') this.owners.booked(journey.id, journey.outcome === 'running');
+    };
+  }
+
+  /** Prices from the channel's copy after a failed lookup at the price owner; returns the trace note, or null. */
+  private priceFromCopy(journey: Journey, step: StepMeta): string | null {
+    if (step.operation !== 'lookupPrice' || step.system !== this.records.config.prices || step.degrade === undefined) return null;
+    const copied = this.owners.priceFromCopy(journey.channel, this.context.scheduler.now);
+    if (copied === null) return null;
+    const age = `${Math.round(copied.age / 1_000)} s old`;
+    return copied.conflict ? `priced from the channel's copy, ${age}: may disagree with the owner` : `priced from the channel's copy, ${age}`;
+  }
+
+  /** Points the channels recorded provisionally for `customer` and loyalty has not applied yet. */
+  private provisionalPoints(customer: number): number {
+    let points = 0;
+    for (const obligation of this.context.provisional) {
+      if (obligation.customer === customer && obligation.provisional && obligation.applications === 0) points += obligation.points;
+    }
+    return points;
   }
 
   private writeCustomer(journey: Journey, state: string, channel: Journey['channel'], now: number): void {
@@ -201,6 +246,11 @@ export function continuityFigures(context: SimulationContext): ContinuityFigures
     customerWritesLost: 0,
     compensations: 0,
     inconsistentJourneys: 0,
+    pricedFromCopy: 0,
+    priceConflicts: 0,
+    ordersBooked: 0,
+    ordersAtRisk: 0,
+    ledgerConflicts: 0,
     reconciliation: { deferredRedemption: none, customerUpdate: { ...none }, duplicateCustomer: { ...none }, compensation: { ...none } },
   };
 }

@@ -85,6 +85,8 @@ export class Controls {
         return;
       case 'policyToggle':
         policies.setEnabled(action.policy, action.enabled);
+        // The replay schedule starts again from now when switched back on.
+        if (action.policy === 'deadLetterReplay') backbone.armReplay();
         return;
       case 'replayDeadLetters':
         backbone.replayDeadLetters(action.limit ?? backbone.deadLetters.depth, action.ratePerSecond);

@@ -269,6 +269,7 @@ export class JourneyRunner {
       return;
     }
 
+    const stateId = (journey.compiled.states[journey.state] as CompiledState).id;
     const message: Message = {
       topic: context.links.get(journey.channel, step.system).topic,
       key: journey.customer,
@@ -276,7 +277,7 @@ export class JourneyRunner {
       operation: step.operation,
       effect,
       delivered: null,
-      deadLettered: obligation ? (now) => context.ledger.giveUp(obligation, now) : null,
+      deadLettered: obligation || step.compensation ? (now) => this.deadLettered(journey, step, obligation, stateId, now) : null,
       resumed: obligation ? (now) => context.ledger.resume(obligation, now) : null,
       note,
       publishedAt: context.scheduler.now,
@@ -286,6 +287,19 @@ export class JourneyRunner {
       this.send(journey, OK, `published to ${message.topic}`);
       this.enter(journey);
     });
+  }
+
+  /**
+   * Handles a message that went to the dead-letter queue. A saga compensation moves to the saga's
+   * retry queue, which keeps working on its points. Any other obligation is given up.
+   */
+  private deadLettered(journey: Journey, step: StepMeta, obligation: Obligation | null, stateId: string, now: number): void {
+    const saga = step.compensation ? this.context.continuity?.saga : undefined;
+    if (saga) {
+      saga.onDeadLettered(journey, step, stateId);
+      return;
+    }
+    if (obligation) this.context.ledger.giveUp(obligation, now);
   }
 
   /** Returns the loyalty obligation a step works on, creating it where the step starts one. */

@@ -65,6 +65,26 @@ export class SagaTracker {
     return 'compensation queued for retry';
   }
 
+  /**
+   * Queues a compensation whose message went to the dead-letter queue, so the retry applies it once
+   * the system is back instead of leaving the journey holding stock or points until a replay by hand.
+   */
+  onDeadLettered(journey: Journey, step: StepMeta, state: string): void {
+    const now = this.context.scheduler.now;
+    this.pending.add({ createdAt: now, cleared: false, journey, step, state, inFlight: false });
+    this.scheduleRetry();
+    traceLater(journey, {
+      t: now,
+      state,
+      event: 'QUEUED',
+      system: step.system,
+      operation: step.operation,
+      detail: 'dead-lettered compensation queued for retry',
+      latency: null,
+      attempt: 0,
+    });
+  }
+
   /** Forgets a journey that ended with nothing left to undo. */
   onFinish(journey: Journey): void {
     // A lost journey keeps an entry while it holds something, so a later compensation is seen.
@@ -91,6 +111,21 @@ export class SagaTracker {
     return stock || payment || points;
   }
 
+  /** Returns whether what `step` compensates is already undone in its system. */
+  private undone(journey: Journey, step: StepMeta): boolean {
+    const held = this.holdings.get(journey.id);
+    switch (step.operation) {
+      case 'releaseInventory':
+        return held !== undefined && held.released;
+      case 'voidPayment':
+        return held !== undefined && held.voided;
+      case 'reversePoints':
+        return journey.redemption === null || journey.redemption.applications === 0;
+      default:
+        return false;
+    }
+  }
+
   private holdingsOf(journey: Journey): Holdings {
     let held = this.holdings.get(journey.id);
     if (!held) {
@@ -114,6 +149,12 @@ export class SagaTracker {
     for (const item of this.pending.pendingItems()) {
       if (item.inFlight || !context.systems.has(item.step.system)) continue;
       const { journey, step } = item;
+      // A dead letter replayed by hand may have undone the holding first; a second undo would double it.
+      if (this.undone(journey, step)) {
+        this.pending.clear(item, context.scheduler.now);
+        this.onFinish(journey);
+        continue;
+      }
       const ledgerEffect = step.operation === 'reversePoints' && journey.redemption ? compensateEffect(context, journey.redemption) : null;
 
       item.inFlight = true;

@@ -393,6 +393,12 @@ export const recordsSchema = z.strictObject({
   slowLookup: durationSchema.default(3_000).meta({ description: 'A customer lookup slower than this counts as slow' }),
   mergeEvery: durationSchema.default(300_000).meta({ description: 'How often a merge job folds duplicate customers into the owner' }),
   mergeBatch: positiveInt.default(100).meta({ description: 'Duplicates merged per run of the merge job at most' }),
+  priceFromCopy: z.boolean().default(false).meta({
+    description: 'When a price lookup at the price owner fails, the channel prices from its own copy, last refreshed by its last successful lookup',
+  }),
+  priceStaleness: durationSchema.default(900_000).meta({
+    description: 'A channel copy of prices older than this may disagree with the owner: a price taken from it counts as a conflicting price',
+  }),
 });
 
 export const scenarioSchema = z.strictObject({

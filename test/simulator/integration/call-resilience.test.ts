@@ -35,6 +35,18 @@ describe('call resilience', () => {
     expect(h.executor.callPath(1_000).calls[0]).toMatchObject({ hedges: 1, hedgeWins: 1 });
   });
 
+  it('hedge over direct link fails cleanly', () => {
+    // Regression: a failed first request released a gateway place that a direct link never took, and
+    // the gateway's in-flight count threw.
+    const h = callHarness('{ calls: { hedge: { delay: 30ms } } }', '[]', 1);
+    h.call('middleware', 'loyalty', 'getBalance');
+    h.scheduler.runUntil(1_000);
+
+    expect(h.results[0]).toMatchObject({ ok: false, failure: 'error', latency: 130, attempts: 1 });
+    expect(h.executor.callPath(1_000).calls[0]).toMatchObject({ hedges: 1, hedgeWins: 0 });
+    expect(h.executor.callPath(1_000).gateway.backends).toEqual([]);
+  });
+
   it('hedges only listed operations', () => {
     const h = callHarness('{ calls: { hedge: { delay: 30ms } } }');
     h.call('ecommerce', 'loyalty', 'accrue');

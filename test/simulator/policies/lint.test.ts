@@ -230,3 +230,94 @@ describe('lintScenarioSource', () => {
     expect(formatWarning(warning, 'x.yaml')).toMatch(/^x\.yaml: policies\.weak\.calls\.retry: warning: policy set "weak" retries calls up to 2 attempts/);
   });
 });
+
+describe('lintPolicies settings that do nothing', () => {
+  it('batch on gateway link warns', () => {
+    const warnings = lintPolicies(scenario(`
+links:
+  - { from: pos, to: loyalty, style: gateway, batch: { every: 1h } }
+`));
+
+    expect(warnings).toEqual([
+      {
+        code: 'batch-without-batch-style',
+        path: ['links', 0, 'batch'],
+        pointer: 'links[0].batch',
+        policy: null,
+        message: 'pos->loyalty sets a batch file schedule (batch), but its style is gateway; only links of style batch read batch, so it is ignored',
+        fix: 'set style: batch on pos->loyalty if it should use batch, or remove batch from the link',
+      },
+    ]);
+  });
+
+  it('batch on batch link quiet', () => {
+    expect(codes('links:\n  - { from: pos, to: loyalty, style: batch, batch: { every: 1h } }\n')).toEqual([]);
+  });
+
+  it('orchestration on direct link warns', () => {
+    const warnings = lintPolicies(scenario(`
+links:
+  - { from: ecommerce, to: erp, style: direct, orchestration: { hop: 30ms } }
+`));
+
+    expect(warnings.map((warning) => `${warning.code} ${warning.pointer} ${warning.policy}`)).toEqual([
+      'orchestration-without-middleware-style links[0].orchestration null',
+    ]);
+    expect(warnings[0]?.message).toBe(
+      'ecommerce->erp sets a middleware orchestration (orchestration), but its style is direct; only links of style middleware read orchestration, so it is ignored',
+    );
+    expect(warnings[0]?.fix).toBe('set style: middleware on ecommerce->erp if it should use orchestration, or remove orchestration from the link');
+  });
+
+  it('orchestration on middleware link quiet', () => {
+    expect(codes('links:\n  - { from: ecommerce, to: erp, style: middleware, orchestration: { hop: 30ms } }\n')).toEqual([]);
+  });
+
+  it('topic on middleware link warns', () => {
+    const warnings = lintPolicies(scenario(`
+links:
+  - { from: pos, to: loyalty, style: middleware, topic: accruals }
+`));
+
+    expect(warnings.map((warning) => `${warning.code} ${warning.pointer}`)).toEqual(['topic-without-events-style links[0].topic']);
+    expect(warnings[0]?.message).toBe(
+      'pos->loyalty sets an event topic (topic), but its style is middleware; only links of style events read topic, so it is ignored',
+    );
+    expect(warnings[0]?.fix).toBe('set style: events on pos->loyalty if it should use topic, or remove topic from the link');
+  });
+
+  it('topic on events link quiet', () => {
+    expect(codes('links:\n  - { from: pos, to: loyalty, style: events, topic: accruals }\n')).toEqual([]);
+  });
+
+  it('link with two unused options warns twice', () => {
+    expect(codes('links:\n  - { from: pos, to: loyalty, style: events, topic: accruals }\n  - { from: ecommerce, to: loyalty, topic: a, batch: {} }\n')).toEqual([
+      'batch-without-batch-style links[1].batch',
+      'topic-without-events-style links[1].topic',
+    ]);
+  });
+
+  it('replay without dead letter warns', () => {
+    const warnings = lintPolicies(scenario(`
+policies:
+  replaying: { replay: { every: 15m, ratePerSecond: 10 } }
+`));
+
+    expect(warnings).toEqual([
+      {
+        code: 'replay-without-dead-letter',
+        path: ['policies', 'replaying', 'replay'],
+        pointer: 'policies.replaying.replay',
+        policy: 'replaying',
+        message:
+          'policy set "replaying" schedules a replay of the dead-letter queue but sets no deadLetter, so messages are redelivered ' +
+          'without limit, none is ever dead-lettered, and every replay finds the queue empty',
+        fix: 'add deadLetter: { maxAttempts: 5 } to policy set "replaying" so failed messages are set aside for the replay, or remove replay',
+      },
+    ]);
+  });
+
+  it('replay with dead letter quiet', () => {
+    expect(codes('policies:\n  replaying: { deadLetter: { maxAttempts: 5 }, replay: { every: 15m, ratePerSecond: 10 } }\n')).toEqual([]);
+  });
+});

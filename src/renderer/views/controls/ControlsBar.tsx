@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { PolicyToggle } from '../../../simulator/api.js';
-import type { PolicySet } from '../../../simulator/scenario/schema.js';
+import type { LinkConfig, PolicySet } from '../../../simulator/scenario/schema.js';
 import { control, pause, play, restart, setSpeed, step } from '../../store/actions.js';
 import { formatClock, formatElapsed } from '../../store/clock.js';
 import { useStudio } from '../../store/studio.js';
@@ -20,6 +20,11 @@ const TOGGLES: { policy: PolicyToggle; label: string }[] = [
   { policy: 'gatewayRateLimit', label: 'Rate limit' },
   { policy: 'provisionalAccrual', label: 'Provisional points' },
   { policy: 'idempotency', label: 'Idempotency' },
+  { policy: 'loadShedding', label: 'Load shedding' },
+  { policy: 'bulkhead', label: 'Bulkheads' },
+  { policy: 'hedge', label: 'Hedging' },
+  { policy: 'retryBudget', label: 'Retry budget' },
+  { policy: 'deadLetterReplay', label: 'Scheduled replay' },
 ];
 
 /** Formats a speed for the label next to the slider. */
@@ -57,7 +62,7 @@ export function ControlsBar() {
 
   // Switching the policy set shows that set's own policies as switched on or off.
   useEffect(() => {
-    setToggles(togglesFrom(activePolicy === null ? undefined : loaded?.scenario.policies[activePolicy]));
+    setToggles(togglesFrom(activePolicy === null ? undefined : loaded?.scenario.policies[activePolicy], loaded?.scenario.links));
   }, [loaded, activePolicy]);
 
   const disabled = loaded === null;
@@ -205,8 +210,12 @@ export function ControlsBar() {
   );
 }
 
-/** Returns which toggles a policy set switches on; no set means no policies. */
-export function togglesFrom(set: PolicySet | undefined): Record<PolicyToggle, boolean> {
+/**
+ * Returns which toggles a policy set switches on; no set means no policies. A bulkhead, hedge or retry
+ * budget set on one of `links` alone also counts, because it acts under any policy set.
+ */
+export function togglesFrom(set: PolicySet | undefined, links: readonly LinkConfig[] = []): Record<PolicyToggle, boolean> {
+  const onLink = (key: 'bulkhead' | 'hedge' | 'retryBudget'): boolean => links.some((link) => link.policy?.[key] !== undefined);
   return {
     retry: set?.calls.retry !== undefined,
     circuitBreaker: set?.calls.circuitBreaker !== undefined,
@@ -214,5 +223,10 @@ export function togglesFrom(set: PolicySet | undefined): Record<PolicyToggle, bo
     gatewayRateLimit: set?.gatewayRateLimit !== undefined,
     provisionalAccrual: set?.provisionalAccrual === true,
     idempotency: set?.idempotency !== undefined,
+    loadShedding: set?.gateway?.loadShedding !== undefined,
+    bulkhead: set?.calls.bulkhead !== undefined || onLink('bulkhead'),
+    hedge: set?.calls.hedge !== undefined || onLink('hedge'),
+    retryBudget: set?.calls.retryBudget !== undefined || onLink('retryBudget'),
+    deadLetterReplay: set?.replay !== undefined,
   };
 }
