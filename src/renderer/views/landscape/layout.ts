@@ -9,8 +9,11 @@ import type { Channel, SystemKind } from '../../../simulator/scenario/schema.js'
 /** A caller of systems: a sales channel or the integration middleware. */
 export type Caller = Channel | 'middleware';
 
-/** Size of a system node in pixels; the node component is drawn to fit it. */
-export const SYSTEM_NODE_SIZE = { width: 232, height: 150 };
+/**
+ * Size of a system node in pixels, for the layout. The height leaves room for two rows of policy
+ * chips and the degraded-mode line, which appear while a run goes on, so nodes never overlap.
+ */
+export const SYSTEM_NODE_SIZE = { width: 232, height: 196 };
 /** Size of a caller node in pixels. */
 export const CALLER_NODE_SIZE = { width: 150, height: 56 };
 
