@@ -75,7 +75,7 @@ export interface BusinessFigures {
   ledgersAgree: boolean;
   /** Orders placed whose posting to the ERP failed for good. */
   ordersNotPosted: number;
-  /** Reads answered from a cache within its staleness limit while the system failed. */
+  /** Reads served from a cache within its staleness limit while the system failed. */
   cachedReads: number;
   /** Failed reads whose cache entry was missing or past the staleness limit. */
   staleCacheMisses: number;
@@ -263,7 +263,7 @@ export interface GatewayConsumerSnapshot {
   consumer: Channel | 'middleware';
   requests: number;
   admitted: number;
-  /** Requests answered 401 because their credentials were bad. */
+  /** Requests rejected with 401 because their credentials were bad. */
   unauthorized: number;
   /** Requests answered 429 by the per-consumer rate limit. */
   rateLimited: number;
@@ -312,7 +312,7 @@ export interface CallResilienceSnapshot {
   attempts: number;
   /** Attempts per logical call; above 1 is load added by retries and hedges. */
   amplification: number;
-  /** The most attempts one logical call sent to the system. */
+  /** Maximum number of attempts one logical call sent to the system. */
   maxAttemptsPerCall: number;
   retries: number;
   /** Retries the retry budget did not allow. */
@@ -393,7 +393,7 @@ export type PolicyToggle =
   | 'retryBudget'
   | 'deadLetterReplay';
 
-/** How a journey ended. */
+/** Outcome of a journey. */
 export type JourneyOutcome =
   | 'completed'
   | 'completedDegraded'

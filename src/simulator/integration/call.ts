@@ -48,7 +48,7 @@ export const LOCAL_FAILURES: ReadonlySet<CallFailure> = new Set<CallFailure>([
 export interface CallResult {
   ok: boolean;
   failure: CallFailure | null;
-  /** Milliseconds from the first attempt to the final answer. */
+  /** Milliseconds from the first attempt to the final response. */
   latency: number;
   attempts: number;
   error: VendorError | null;
@@ -74,7 +74,7 @@ export interface CallExecutorOptions {
 
 const BREAKER_OPEN: VendorError = { status: 503, code: 'CIRCUIT_OPEN', message: 'circuit breaker is open; call not permitted' };
 const BULKHEAD_FULL: VendorError = { status: 503, code: 'BULKHEAD_FULL', message: 'bulkhead is full; call not permitted' };
-const TIMED_OUT: VendorError = { status: 504, code: 'TIMEOUT', message: 'no answer within the timeout' };
+const TIMED_OUT: VendorError = { status: 504, code: 'TIMEOUT', message: 'no response within the timeout' };
 
 /** Runs calls with the policies in force. */
 export class CallExecutor {
@@ -192,7 +192,7 @@ export class CallExecutor {
  */
 class Call {
   attempts = 0;
-  /** The current attempt has its answer or its timeout. */
+  /** The current attempt has its response or its timeout. */
   settled = false;
   /** Requests that reached the system in this logical call, kept on the root call. */
   reached = 0;

@@ -12,7 +12,7 @@
  * per change however many customers there are.
  */
 
-/** Why an obligation exists, for the trace and the counters. */
+/** Reason an obligation exists, for the trace and the counters. */
 export type ObligationKind = 'accrual' | 'redemption' | 'reversal';
 
 /** One signed change of points for one customer. */
@@ -24,7 +24,7 @@ export interface Obligation {
   readonly points: number;
   /** Simulated time the obligation was created. */
   readonly createdAt: number;
-  /** The business's records say the customer is owed these points. */
+  /** True while the business's records show these points as owed to the customer. */
   owed: boolean;
   /** Some process (a call, a retry, a queued message, a settlement) still works on it. */
   working: boolean;

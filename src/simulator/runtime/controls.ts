@@ -185,7 +185,7 @@ function percent(rate: number): string {
   return `${Math.round(rate * 1_000) / 10} %`;
 }
 
-/** Whether `action` restores what an earlier live action changed. */
+/** Returns whether `action` restores what an earlier live action changed. */
 function isEndAction(action: ControlAction): boolean {
   switch (action.kind) {
     case 'systemUp':
@@ -206,7 +206,7 @@ function isEndAction(action: ControlAction): boolean {
   }
 }
 
-/** Whether `later` ends or replaces the still-open live action `earlier`. */
+/** Returns whether `later` ends or replaces the still-open live action `earlier`. */
 function endsAction(earlier: ControlAction, later: ControlAction): boolean {
   if (earlier.kind === 'systemDown' && later.kind === 'systemUp') return earlier.system === later.system;
   if (earlier.kind !== later.kind) return false;

@@ -40,7 +40,7 @@ export type JourneyKind = (typeof JOURNEY_KINDS)[number];
 export const CHANNELS = ['ecommerce', 'pos'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** How a caller reaches a system. */
+/** Integration style by which a caller reaches a system. */
 export const INTEGRATION_STYLES = ['direct', 'gateway', 'middleware', 'events', 'batch'] as const;
 export type IntegrationStyle = (typeof INTEGRATION_STYLES)[number];
 

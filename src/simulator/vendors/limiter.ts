@@ -7,7 +7,7 @@
 
 /** An error as the vendor returns it when a request is over its limit. */
 export interface VendorError {
-  /** HTTP status the vendor answers with, such as 429. */
+  /** HTTP status the vendor returns, such as 429. */
   status: number;
   /** The vendor's own error code, such as `SSS_REQUEST_LIMIT_EXCEEDED`. */
   code: string;
@@ -18,7 +18,7 @@ export interface VendorError {
 
 /** A vendor's published limit, applied to the requests of one simulated system. */
 export interface VendorLimiter {
-  /** Admits the request, or returns the error the vendor answers with. */
+  /** Admits the request, or returns the error the vendor returns for it. */
   admit(now: number, requestId: number, operation: string): VendorError | null;
   /** Records that an admitted request finished. */
   finish(now: number, requestId: number): void;
