@@ -64,7 +64,7 @@ export function describeLedgerAgreement(report: Pick<RunReport, 'business' | 'fa
 /** Renders one row per system with its call totals, peak throughput and latency percentiles. */
 export function renderSystemTable(systems: readonly SystemReport[]): string {
   const table = new Table({
-    head: ['System', 'Preset', 'Calls', 'Completed', 'Errors', 'Rejected', 'Timeouts', 'Peak/s', 'p50 / p95 / p99', 'Max queue'],
+    head: ['System', 'Preset', 'Calls', 'Completed', 'Errors', 'Rejected', 'Not sent', 'Timeouts', 'Peak/s', 'p50 / p95 / p99', 'Max queue'],
     ...TABLE_OPTIONS,
   });
 
@@ -76,6 +76,7 @@ export function renderSystemTable(systems: readonly SystemReport[]): string {
       formatCount(system.completed),
       formatCount(system.errors),
       formatCount(system.rejections),
+      formatCount(system.notSent),
       formatCount(system.timeouts),
       formatDecimal(system.throughputPeak),
       formatPercentiles(system.latency.p50, system.latency.p95, system.latency.p99),

@@ -21,9 +21,14 @@ export interface SystemSnapshot {
   /** Calls completed per second over the last sample interval. */
   throughput: number;
   latency: { p50: number; p95: number; p99: number };
+  /** Requests that reached the system, whatever their outcome. */
   calls: number;
+  /** Calls answered 500 or, during an outage, 503. */
   errors: number;
+  /** Calls the system itself rejected: its vendor limit or a full queue. */
   rejections: number;
+  /** Attempts stopped before they reached the system: an open breaker, the gateway or a full bulkhead. */
+  notSent: number;
   timeouts: number;
   inFlight: number;
   queueDepth: number;
@@ -451,7 +456,10 @@ export interface SystemReport {
   calls: number;
   completed: number;
   errors: number;
+  /** Calls the system itself rejected: its vendor limit or a full queue. */
   rejections: number;
+  /** Attempts stopped before they reached the system: an open breaker, the gateway or a full bulkhead. */
+  notSent: number;
   timeouts: number;
   throughputPeak: number;
   latency: { p50: number; p95: number; p99: number };

@@ -218,7 +218,9 @@ const DIRECTIONS: Readonly<Record<string, Direction>> = {
 function directionOf(key: string): Direction | null {
   const listed = DIRECTIONS[key];
   if (listed !== undefined) return listed;
-  if (key.startsWith('checkoutLatency.') || key.startsWith('pointsAccrualLag.')) return 'lower';
+  if (key.startsWith('checkoutLatency.')) return 'lower';
+  // Accrual lag has no "better": accruals that never land drop out of it, so a set that loses points
+  // shows a shorter lag than one that settles them late. Ledger drift tells the two apart.
   if (key.startsWith('reconciliation.') && (key.endsWith('.pending') || key.endsWith('.oldestAge'))) return 'lower';
   return null;
 }

@@ -103,7 +103,10 @@ export const circuitBreakerSchema = z.strictObject({
 export const rateLimitSchema = z.strictObject({
   algorithm: z.enum(['tokenBucket', 'leakyBucket', 'slidingWindow']).default('tokenBucket'),
   limit: z.number().positive().meta({ description: 'Tokens (bucket size) or requests per window' }),
-  per: durationSchema.default(1_000).meta({ description: 'Refill period or window length' }),
+  per: durationSchema
+    .refine((ms) => ms > 0, { message: 'is too short', params: { fix: 'write a period longer than 0, such as 1s or 1m' } })
+    .default(1_000)
+    .meta({ description: 'Refill period or window length, longer than 0' }),
   burst: positiveInt.optional(),
 });
 

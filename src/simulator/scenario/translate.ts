@@ -63,9 +63,13 @@ function translate(issue: ZodIssue, document: unknown, root: z.ZodType): IssueDr
         draft('invalid-value', path, `${name} ${describeValue(value)} is not a valid ${issue.format}`, formatFix(issue.format)),
       ];
 
-    case 'custom':
+    case 'custom': {
+      // A rule of the schema's own, such as "longer than 0", names its fix in params.fix.
+      const fix = (issue.params as { fix?: string } | undefined)?.fix;
+      if (fix !== undefined) return [draft('invalid-value', path, `${name} ${describeValue(value)} ${issue.message}`, fix)];
       if (isDuration(schemaAt(root, path, document))) return [badDuration(path, value)];
       return [draft('invalid-value', path, issue.message, 'correct the value as the message describes')];
+    }
 
     default:
       return [draft('invalid-value', path, `${name} ${describeValue(value)}: ${issue.message}`, 'correct the value')];

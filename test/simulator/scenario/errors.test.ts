@@ -16,6 +16,14 @@ describe('parseScenario bad input', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('rate limit period of zero', () => {
+    const issue = onlyIssue(withChange('  strong: {}', '  strong: { gatewayRateLimit: { limit: 5, per: 0 } }'));
+    expect(issue.code).toBe('invalid-value');
+    expect(issue.pointer).toBe('policies.strong.gatewayRateLimit.per');
+    expect(issue.message).toBe('per 0 is too short');
+    expect(issue.fix).toBe('write a period longer than 0, such as 1s or 1m');
+  });
+
   it('number where text belongs', () => {
     const issue = onlyIssue(withChange('name: Test', 'name: 5'));
     expect(issue.code).toBe('invalid-type');
