@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStreams } from '../../../src/simulator/engine/random.js';
-import { Scheduler } from '../../../src/simulator/engine/scheduler.js';
 import { BatchTransfers, firstDelivery, startTimeOfDay } from '../../../src/simulator/integration/batch.js';
-import { CallExecutor } from '../../../src/simulator/integration/call.js';
-import { LinkTable } from '../../../src/simulator/integration/links.js';
-import { PolicyRuntime } from '../../../src/simulator/integration/policy-runtime.js';
-import type { SystemKind } from '../../../src/simulator/scenario/schema.js';
-import { SimSystem } from '../../../src/simulator/systems/system.js';
 import { scenarioFrom } from '../runtime/fixtures.js';
+import { singleSystemRig } from './harness.js';
 
 const HOUR = 3_600_000;
 
@@ -28,17 +22,7 @@ load:
   channels: { pos: 1 }
   mix: { inStoreCheckout: 1 }
 `);
-  const scheduler = new Scheduler();
-  const random = new RandomStreams(1);
-  const loyalty = new SimSystem(
-    { kind: 'loyalty', name: 'loyalty', concurrency: 4, queueLimit: 100, errorRate: 0, latency: scenario.systems.loyalty?.latency ?? {}, limiter: null },
-    scheduler,
-    random,
-  );
-  const systems = new Map<SystemKind, SimSystem>([['loyalty', loyalty]]);
-  const policies = new PolicyRuntime(scenario, null);
-  const executor = new CallExecutor(scheduler, systems, policies, random.stream('retry-jitter'), () => undefined);
-  const links = new LinkTable(scenario);
+  const { scheduler, system: loyalty, executor, links } = singleSystemRig(scenario, 'loyalty', null);
   const transfers = new BatchTransfers(links, scheduler, executor, scenario.clock.start);
   const link = links.get('pos', 'loyalty');
   const applied: number[] = [];

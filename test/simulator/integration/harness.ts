@@ -9,7 +9,7 @@ import { EventBackbone, type Message } from '../../../src/simulator/integration/
 import { CallExecutor } from '../../../src/simulator/integration/call.js';
 import { LinkTable } from '../../../src/simulator/integration/links.js';
 import { PolicyRuntime } from '../../../src/simulator/integration/policy-runtime.js';
-import type { SystemKind } from '../../../src/simulator/scenario/schema.js';
+import type { Scenario, SystemKind } from '../../../src/simulator/scenario/schema.js';
 import { SimSystem } from '../../../src/simulator/systems/system.js';
 import { scenarioFrom } from '../runtime/fixtures.js';
 
@@ -32,6 +32,22 @@ export interface BackboneHarness {
   publishAt: (at: number, message: Message) => void;
 }
 
+/** One simulated system of `scenario` with a scheduler, the call executor and the link table around it. */
+export function singleSystemRig(scenario: Scenario, kind: SystemKind, policy: string | null) {
+  const scheduler = new Scheduler();
+  const random = new RandomStreams(1);
+  const system = new SimSystem(
+    { kind, name: kind, concurrency: 4, queueLimit: 100, errorRate: 0, latency: scenario.systems[kind]?.latency ?? {}, limiter: null },
+    scheduler,
+    random,
+  );
+  const systems = new Map<SystemKind, SimSystem>([[kind, system]]);
+  const policies = new PolicyRuntime(scenario, policy);
+  const executor = new CallExecutor(scheduler, systems, policies, random.stream('retry-jitter'), () => undefined);
+  const links = new LinkTable(scenario);
+  return { scheduler, random, system, policies, executor, links };
+}
+
 /** Creates a backbone with the policy set written as YAML (indented two spaces under its name). */
 export function backboneHarness(policy = '{}', backbone = '{}'): BackboneHarness {
   const scenario = scenarioFrom(`
@@ -52,17 +68,7 @@ load:
   channels: { pos: 1 }
   mix: { inStoreCheckout: 1 }
 `);
-  const scheduler = new Scheduler();
-  const random = new RandomStreams(1);
-  const loyalty = new SimSystem(
-    { kind: 'loyalty', name: 'loyalty', concurrency: 4, queueLimit: 100, errorRate: 0, latency: scenario.systems.loyalty?.latency ?? {}, limiter: null },
-    scheduler,
-    random,
-  );
-  const systems = new Map<SystemKind, SimSystem>([['loyalty', loyalty]]);
-  const policies = new PolicyRuntime(scenario, 'test');
-  const executor = new CallExecutor(scheduler, systems, policies, random.stream('retry-jitter'), () => undefined);
-  const links = new LinkTable(scenario);
+  const { scheduler, random, policies, executor, links } = singleSystemRig(scenario, 'loyalty', 'test');
   const bus = new EventBackbone(scheduler, scenario.backbone, executor, policies, random.stream('backbone'), random.stream('poison'));
   const log: MessageEvent[] = [];
 

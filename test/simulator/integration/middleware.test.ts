@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStreams } from '../../../src/simulator/engine/random.js';
-import { Scheduler } from '../../../src/simulator/engine/scheduler.js';
-import { CallExecutor, type CallResult } from '../../../src/simulator/integration/call.js';
-import { LinkTable } from '../../../src/simulator/integration/links.js';
+import type { CallResult } from '../../../src/simulator/integration/call.js';
 import { isOrchestrated, orchestrate } from '../../../src/simulator/integration/middleware.js';
-import { PolicyRuntime } from '../../../src/simulator/integration/policy-runtime.js';
-import type { SystemKind } from '../../../src/simulator/scenario/schema.js';
-import { SimSystem } from '../../../src/simulator/systems/system.js';
 import { scenarioFrom } from '../runtime/fixtures.js';
+import { singleSystemRig } from './harness.js';
 
 /** POS reaches the ERP through orchestrating middleware; the ERP posts an order in 10 ms. */
 function middlewareSetup() {
@@ -28,16 +23,7 @@ load:
   channels: { pos: 1 }
   mix: { inStoreCheckout: 1 }
 `);
-  const scheduler = new Scheduler();
-  const random = new RandomStreams(1);
-  const erp = new SimSystem(
-    { kind: 'erp', name: 'erp', concurrency: 4, queueLimit: 100, errorRate: 0, latency: scenario.systems.erp?.latency ?? {}, limiter: null },
-    scheduler,
-    random,
-  );
-  const systems = new Map<SystemKind, SimSystem>([['erp', erp]]);
-  const executor = new CallExecutor(scheduler, systems, new PolicyRuntime(scenario, null), random.stream('retry-jitter'), () => undefined);
-  const links = new LinkTable(scenario);
+  const { scheduler, system: erp, executor, links } = singleSystemRig(scenario, 'erp', null);
   const results: { t: number; result: CallResult }[] = [];
   const send = (at: number): void =>
     scheduler.at(at, () =>
