@@ -44,7 +44,7 @@ export function renderBusinessTable(report: RunReport): string {
 
 /**
  * Words when the loyalty ledger and what the business owes agreed again: the run time, and how long
- * after the last fault had ended, since that is the recovery time an architect asks for.
+ * after the last fault had ended, since that is the recovery time an architect looks for.
  */
 export function describeLedgerAgreement(report: Pick<RunReport, 'business' | 'faults'>): string {
   const business = report.business;

@@ -1,5 +1,5 @@
 /**
- * What a running simulation offers its hosts: the CLI, the studio's worker and the tests.
+ * The data a running simulation gives its hosts: the CLI, the studio's worker and the tests.
  *
  * Every value here is plain data that survives `structuredClone`, so the worker can post it unchanged.
  * Times are simulated milliseconds since the run start.
@@ -23,7 +23,7 @@ export interface SystemSnapshot {
   latency: { p50: number; p95: number; p99: number };
   /** Requests that reached the system, whatever their outcome. */
   calls: number;
-  /** Calls answered 500 or, during an outage, 503. */
+  /** Calls that returned 500 or, during an outage, 503. */
   errors: number;
   /** Calls the system itself rejected: its vendor limit or a full queue. */
   rejections: number;
@@ -98,7 +98,7 @@ export interface BusinessFigures {
   inconsistentJourneys: number;
   /** Pending reconciliation work by kind. */
   reconciliation: Record<ReconciliationKind, ReconciliationFigures>;
-  /** Price lookups the channel answered from its own copy while the price owner was unreachable. */
+  /** Price lookups the channel served from its own copy while the price owner was unreachable. */
   pricedFromCopy: number;
   /** Prices taken from a channel copy older than the price staleness, so they may disagree with the owner. */
   priceConflicts: number;
@@ -217,17 +217,17 @@ export interface ContinuitySnapshot {
   readCacheStaleness: number | null;
   /** Entries in the read cache. */
   cacheEntries: number;
-  /** Which system owns customers, orders, prices and the reward ledger. */
+  /** Owner system of customers, orders, prices and the reward ledger. */
   owners: { customers: SystemKind; orders: SystemKind; prices: SystemKind; ledger: SystemKind };
   conflictRule: 'lastWriterWins' | 'ownerWins';
   reconciliation: Record<ReconciliationKind, ReconciliationFigures>;
   /** Staleness limit of channel price copies in ms, or null when channels do not price from a copy. */
   priceCopyStaleness: number | null;
-  /** What the owners of prices, orders and the reward ledger decided so far. */
+  /** Decisions of the owners of prices, orders and the reward ledger so far. */
   records: RecordOwnerFigures;
 }
 
-/** What the owners of prices, orders and the reward ledger decided, as counted in `BusinessFigures`. */
+/** Decisions of the owners of prices, orders and the reward ledger, as counted in `BusinessFigures`. */
 export type RecordOwnerFigures = Pick<BusinessFigures, 'pricedFromCopy' | 'priceConflicts' | 'ordersBooked' | 'ordersAtRisk' | 'ledgerConflicts'>;
 
 /** One point of the time series charted in the studio and kept in the report. */
@@ -270,7 +270,7 @@ export interface GatewayConsumerSnapshot {
   admitted: number;
   /** Requests rejected with 401 because their credentials were bad. */
   unauthorized: number;
-  /** Requests answered 429 by the per-consumer rate limit. */
+  /** Requests rejected with 429 by the per-consumer rate limit. */
   rateLimited: number;
   /** Requests answered 429 because the daily quota was used up. */
   quotaExceeded: number;

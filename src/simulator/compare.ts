@@ -220,7 +220,7 @@ function directionOf(key: string): Direction | null {
   if (listed !== undefined) return listed;
   if (key.startsWith('checkoutLatency.')) return 'lower';
   // Accrual lag has no "better": accruals that never land drop out of it, so a set that loses points
-  // shows a shorter lag than one that settles them late. Ledger drift tells the two apart.
+  // shows a shorter lag than one that settles them late. Ledger drift separates the two.
   if (key.startsWith('reconciliation.') && (key.endsWith('.pending') || key.endsWith('.oldestAge'))) return 'lower';
   return null;
 }

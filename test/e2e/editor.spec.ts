@@ -140,7 +140,7 @@ test('offered draft is kept until discarded', async ({ page }) => {
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('draft-banner')).toBeVisible();
 
-  // Opening another scenario while the draft is only offered asks first, and cancelling keeps it.
+  // Opening another scenario while the draft is only offered needs a confirmation, and cancelling keeps it.
   await page.getByTestId('tab-scenario').click();
   await page.getByTestId(`gallery-open-crm-throttling-campaign.yaml`).click();
   await expect(page.getByTestId('confirm-dialog')).toBeVisible();

@@ -184,7 +184,7 @@ export class CallExecutor {
 
 /**
  * One call with its retries. A call has at most one attempt in flight, so one object carries the
- * attempts in turn; `attempts` tells a late answer or timeout which attempt it belongs to. An attempt
+ * attempts in turn; `attempts` identifies the attempt a late response or timeout belongs to. An attempt
  * may have two requests out when it is hedged.
  *
  * NOTE: a call allocates this object and one bound callback per request, rather than a chain of
@@ -199,7 +199,7 @@ class Call {
   private attemptStart = 0;
   /** The policy in force when the current attempt started. */
   private policy: EffectiveCallPolicy;
-  /** Requests of the current attempt sent and not yet answered. */
+  /** Requests of the current attempt sent and still without a response. */
   private outstanding = 0;
   /** Requests of the current attempt the gateway counts in flight. */
   private gatewayHeld = 0;
@@ -291,7 +291,7 @@ class Call {
     this.proceed(this.attempts, null);
   };
 
-  /** Ends the current attempt with a timeout, unless it has its answer already. */
+  /** Ends the current attempt with a timeout, unless it has its response already. */
   expire(attempt: number, now: number): void {
     if (attempt !== this.attempts || this.settled) return;
     this.settle();
@@ -302,7 +302,7 @@ class Call {
     this.finish('timeout', TIMED_OUT, undefined);
   }
 
-  /** Continues an attempt that holds its bulkhead slot, if any: the breaker, then the system. */
+  /** Continues an attempt that has its bulkhead slot, if any: the breaker, then the system. */
   private proceed(attempt: number, bulkhead: Bulkhead | null): void {
     this.slot = bulkhead;
     if (attempt !== this.attempts || this.settled) {
@@ -319,7 +319,7 @@ class Call {
     }
 
     this.armDeadline(this.attemptStart);
-    // A cut link loses the request: only the timeout answers.
+    // A cut link loses the request, so only the timeout ends the attempt.
     if (this.link.cut) return;
     this.send(attempt, false);
 

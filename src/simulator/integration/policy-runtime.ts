@@ -137,7 +137,7 @@ export class PolicyRuntime {
     return policy;
   }
 
-  /** Admits a call at the gateway, or returns the Retry-After in ms of the 429 it answers with. */
+  /** Admits a call at the gateway, or returns the Retry-After in ms of the 429 it rejects it with. */
   gatewayAdmit(caller: Caller, now: number): number | null {
     const config = this.active.gatewayRateLimit;
     if (!config || !this.isEnabled('gatewayRateLimit')) return null;

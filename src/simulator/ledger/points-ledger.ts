@@ -3,7 +3,7 @@
  *
  * Every change of points is an obligation: a signed number of points for one customer. The business
  * owes it once a channel commits to it (an accrual on a purchase, a redemption, a reversal on a
- * refund); the loyalty system holds it once it applies it, once per application. An obligation
+ * refund); the loyalty ledger contains it once the loyalty system applies it, once per application. An obligation
  * still being worked on (in flight, queued, retrying or provisional) is lag, not drift. Drift is what
  * no running process will repair: an accrual given up, a duplicate application, a redemption the
  * shopper abandoned after loyalty took the points, a reversal that never happened.

@@ -6,8 +6,8 @@
 import { Ring } from '../engine/ring.js';
 
 /**
- * An idempotency key. The simulator keys its own requests by number, which a key store holds in far
- * less memory than a string over a retention of hours.
+ * An idempotency key. The simulator keys its own requests by number, because a key store keeps a
+ * number in far less memory than a string over a retention of hours.
  */
 export type IdempotencyKey = string | number;
 

@@ -101,7 +101,7 @@ export function businessFigures(context: SimulationContext): BusinessFigures {
   };
 }
 
-/** What the report needs beyond the context. */
+/** Inputs of the report beyond the context. */
 export interface ReportInputs {
   file: string | null;
   seed: number;

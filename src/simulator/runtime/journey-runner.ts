@@ -2,7 +2,7 @@
  * Runs customer journeys through their compiled XState machines.
  *
  * A journey is an integer state index into its machine's compiled table, plus the facts its decisions
- * need. The runner enters a state, answers decisions at once, performs a step's call through the link
+ * need. The runner enters a state, decides decision states at once, performs a step's call through the link
  * the scenario sets (a synchronous call with policies, or a message on the backbone for a `notify`
  * step on an event link), and sends the outcome back as the machine's event.
  */
@@ -207,7 +207,7 @@ export class JourneyRunner {
       return;
     }
 
-    // Degraded modes answer first: a cached read, a deferred redemption or a queued update.
+    // Degraded modes come first: a cached read, a deferred redemption or a queued update.
     const handling = context.continuity?.onFailure(journey, step, obligation, stateId, result, degrade) ?? null;
     if (handling?.degraded) {
       this.send(journey, DEGRADED, `${detail}; ${handling.note}`, result.latency, result.attempts);

@@ -1,6 +1,6 @@
 /**
  * What the loyalty system does to the points ledger when it finishes a call, whether or not the
- * caller still waits for the answer.
+ * caller still waits for the response.
  */
 import type { SystemEffect } from '../integration/call.js';
 import type { Obligation } from '../ledger/points-ledger.js';

@@ -1,12 +1,12 @@
 /**
- * What a channel keeps from earlier successful reads: a cache of results with the time each was
+ * Data a channel keeps from earlier successful reads: a cache of results with the time each was
  * read, and each customer's points balance as the channels have seen it change.
  */
 
 /** Reads a channel may serve from its cache when the system fails. */
 export type CachedOperation = 'getCustomer' | 'getBalance' | 'lookupPrice';
 
-/** What a cache lookup found. `age` is in ms since the entry was filled. */
+/** Result of a cache lookup. `age` is in ms since the entry was filled. */
 export type CacheLookup =
   | { hit: 'fresh'; age: number; value: number }
   | { hit: 'stale'; age: number; value: number }

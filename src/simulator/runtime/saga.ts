@@ -12,7 +12,7 @@ import { traceLater } from './degraded-modes.js';
 import { compensateEffect } from './ledger-effects.js';
 import { WorkQueue, type WorkItem } from './reconciliation.js';
 
-/** What one journey holds in the systems. */
+/** Stock, payment and points one journey has taken in the systems. */
 interface Holdings {
   readonly journey: Journey;
   reserved: boolean;
@@ -45,7 +45,7 @@ export class SagaTracker {
     this.context = context;
   }
 
-  /** Wraps a step's effect so the tracker sees what the system applied, even after the caller gave up. */
+  /** Wraps a step's effect so the tracker records what the system applied, even after the caller gave up. */
   wrap(journey: Journey, step: StepMeta, effect: SystemEffect | null): SystemEffect | null {
     const field = HOLDING_FIELD[step.operation];
     if (!field) return effect;
@@ -101,7 +101,7 @@ export class SagaTracker {
     return count;
   }
 
-  /** Whether a finished journey without an order still holds something in a system. */
+  /** Returns whether a finished journey without an order still has stock, payment or points taken in a system. */
   inconsistent(journey: Journey): boolean {
     if (journey.outcome !== 'lost') return false;
     const held = this.holdings.get(journey.id);

@@ -18,7 +18,7 @@ export interface DuplicateCustomer extends WorkItem {
   inFlight: boolean;
 }
 
-/** How a customer write fared against a recent write from another channel. */
+/** Result of a customer write against a recent write from another channel. */
 export type WriteResolution = 'applied' | 'overwrote' | 'rejected';
 
 /** Scheduler priority of the merge job: after the journeys of the same millisecond. */

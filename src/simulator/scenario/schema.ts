@@ -124,9 +124,9 @@ export const bulkheadSchema = z.strictObject({
   scope: z.enum(['link', 'system']).default('link').meta({ description: 'One bulkhead per link, or one per target system for all callers' }),
 });
 
-/** Hedged requests for idempotent reads: a second request after `delay`, the first answer wins. */
+/** Hedged requests for idempotent reads: a second request after `delay`, and the first response wins. */
 export const hedgeSchema = z.strictObject({
-  delay: durationSchema.meta({ description: 'Wait for an answer before sending the hedge' }),
+  delay: durationSchema.meta({ description: 'Wait for a response before sending the hedge' }),
   operations: z.array(z.enum(Object.values(SYSTEM_OPERATIONS).flat())).default(['getBalance', 'getCustomer', 'lookupPrice']).meta({
     description: 'Idempotent operations that may be hedged',
   }),
@@ -152,7 +152,7 @@ export const gatewayConsumerSchema = z.strictObject({
 /** API versions of one gateway route (the backend system) and the version each consumer calls. */
 export const apiRouteSchema = z.strictObject({
   versions: z.record(z.string(), z.enum(['active', 'deprecated', 'retired'])).meta({
-    description: 'Status of each version; deprecated works and is counted, retired answers 410 Gone',
+    description: 'Status of each version: deprecated works and is counted, retired returns 410 Gone',
   }),
   consumers: z.partialRecord(z.enum([...CHANNELS, 'middleware']), z.string()).default({}).meta({
     description: 'Version each consumer calls; a consumer left out calls the last active version listed',
@@ -186,11 +186,11 @@ export const degradedModesSchema = z.strictObject({
   }),
   readCache: z
     .strictObject({
-      staleness: durationSchema.default(120_000).meta({ description: 'Age up to which a cached answer is served' }),
+      staleness: durationSchema.default(120_000).meta({ description: 'Age up to which a cached response is served' }),
       operations: z.array(z.enum(['getCustomer', 'getBalance', 'lookupPrice'])).default(['getCustomer', 'getBalance', 'lookupPrice']),
     })
     .optional()
-    .meta({ description: 'Answer failed reads from a cache filled by earlier successful reads' }),
+    .meta({ description: 'Serve failed reads from a cache filled by earlier successful reads' }),
   replayEvery: durationSchema.default(30_000).meta({ description: 'How often queued redemptions, updates and compensations are replayed' }),
 });
 
@@ -378,7 +378,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** Which system owns each kind of record, how conflicting writes resolve, and duplicate identities. */
+/** Systems of record: the owner of each kind of record, the rule for conflicting writes, and duplicate identities. */
 export const recordsSchema = z.strictObject({
   customers: z.enum(SYSTEM_KINDS).default('crm'),
   orders: z.enum(SYSTEM_KINDS).default('erp'),

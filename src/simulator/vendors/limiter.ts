@@ -1,7 +1,7 @@
 /**
  * The contract between a simulated system and the vendor limit in front of it.
  *
- * A system asks its limiter to admit each request as it arrives, before it queues, and tells the
+ * A system calls its limiter to admit each request as it arrives, before it queues, and reports to the
  * limiter when an admitted request finishes, whatever its outcome. Times are simulated milliseconds.
  */
 

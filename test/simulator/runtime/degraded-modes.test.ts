@@ -3,7 +3,7 @@ import { createSimulation, type Scenario } from '../../../src/simulator/index.js
 import { degradedModesSchema } from '../../../src/simulator/scenario/schema.js';
 import { testScenario } from './fixtures.js';
 
-/** The weak policy set with degraded modes added, as the only policy set in force. */
+/** Returns the weak policy set with degraded modes added, as the only policy set in force. */
 function withModes(scenario: Scenario, modes: Record<string, unknown>): Scenario {
   const degraded = degradedModesSchema.parse(modes);
   return { ...scenario, policies: { ...scenario.policies, degraded: { ...scenario.policies.weak!, degraded } }, activePolicy: 'degraded' };

@@ -183,7 +183,7 @@ function Inspector() {
 
 /**
  * Words the list count; the worker keeps the most recent finished journeys (TRACE_CAPACITY), so the
- * count says when older ones were dropped.
+ * count shows when older ones were dropped.
  */
 function describeCount(kept: number, started: number): string {
   const count = `${kept.toLocaleString('en-US')} journeys`;

@@ -4,7 +4,7 @@
  * Change from the textbook flow, and why: a failed ERP price lookup does not stop the sale, because
  * store tills keep a local price file for exactly that case. The price may be stale, but the sale
  * goes through, so that step is `standard` rather than `critical`. A price served from the till's
- * cache of recent lookups is a `DEGRADED` answer that goes the same way.
+ * cache of recent lookups is a `DEGRADED` result that goes the same way.
  */
 import { setup } from 'xstate';
 import { decision, final, step, type JourneyEventObject, type JourneyRootMeta } from '../conventions.js';
